@@ -1,0 +1,6 @@
+package org.infomorph.compiler.network;
+
+public enum BinningKind {
+    ADAPTIVE,
+    FIXED
+}

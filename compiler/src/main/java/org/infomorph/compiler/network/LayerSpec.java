@@ -1,0 +1,43 @@
+package org.infomorph.compiler.network;
+
+import java.util.List;
+
+/**
+ * One infomorphic layer: N neurons with 2 (bivariate) or 3 (trivariate) source classes.
+ *
+ * @param sources     in PID order: R first, then C and/or L (at most one of each)
+ * @param goal        gamma in the atom order of the design notes, H_res last (5 or 19 entries)
+ * @param outputValues the discrete spike values for y=0 and y=1, normally [-1, +1]
+ * @param bias        whether every source has a trainable bias
+ */
+public record LayerSpec(
+        String name,
+        int neurons,
+        List<SourceSpec> sources,
+        ActivationSpec activation,
+        GoalSpec goal,
+        BinningSpec binning,
+        double[] outputValues,
+        OptimizerSpec optimizer,
+        boolean bias) {
+
+    public LayerSpec {
+        sources = List.copyOf(sources);
+        outputValues = outputValues.clone();
+    }
+
+    /** 2 or 3: the number of PID sources. */
+    public int sourceCount() {
+        return sources.size();
+    }
+
+    public SourceSpec source(SourceRole role) {
+        for (SourceSpec s : sources) if (s.role() == role) return s;
+        return null;
+    }
+
+    @Override
+    public double[] outputValues() {
+        return outputValues.clone();
+    }
+}

@@ -1,0 +1,9 @@
+package org.infomorph.compiler.network;
+
+/** Closed set of connection masks. */
+public enum MaskKind {
+    DENSE,
+    IDENTITY,
+    NO_SELF,
+    SPARSE
+}

@@ -1,0 +1,5 @@
+package org.infomorph.compiler.network;
+
+public enum OptimizerKind {
+    ADAM
+}

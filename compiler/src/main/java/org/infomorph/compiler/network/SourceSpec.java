@@ -1,0 +1,15 @@
+package org.infomorph.compiler.network;
+
+/**
+ * One source of a layer: where its input comes from, how large it is and which weights exist.
+ *
+ * @param role        R, C or L
+ * @param from        {@code input} (the data), {@code label} (one-hot label in training, zeros in
+ *                    evaluation), {@code layer:NAME} (this step's spikes of an earlier layer) or
+ *                    {@code previous:NAME} (the previous step's spikes of a layer; zeros at step 1)
+ * @param size        the input width
+ * @param mask        which connections exist
+ * @param resetToMask reset the weights to the mask at the start of every training batch (the
+ *                    output layer's identity label context); its bias stays trainable
+ */
+public record SourceSpec(SourceRole role, String from, int size, MaskSpec mask, boolean resetToMask) {}

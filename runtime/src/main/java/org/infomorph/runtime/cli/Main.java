@@ -1,0 +1,58 @@
+package org.infomorph.runtime.cli;
+
+import java.io.PrintWriter;
+import org.infomorph.compiler.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code infomorph} command. */
+@Command(
+        name = "infomorph",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Infomorphic networks on local-learning hardware: train, analyse, compile, run, verify.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the CLI with the given writers (tests capture them) and returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            Throwable t = ex;
+            while (!(t instanceof InvalidInputException) && t.getCause() != null && t.getCause() != t) t = t.getCause();
+            if (t instanceof InvalidInputException) {
+                cmd.getErr().println("error: " + t.getMessage());
+                return ExitCode.INVALID_INPUT.code;
+            }
+            cmd.getErr().println("internal error: " + ex);
+            if (System.getenv("INFOMORPH_DEBUG") != null) ex.printStackTrace(cmd.getErr());
+            else cmd.getErr().println("(set INFOMORPH_DEBUG=1 for the stack trace)");
+            return ExitCode.INTERNAL_ERROR.code;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("error: " + ex.getMessage());
+            cmd.getErr().println("(see: infomorph " + cmd.getCommandName() + " --help)");
+            return ExitCode.INVALID_INPUT.code;
+        });
+        return cl;
+    }
+}
