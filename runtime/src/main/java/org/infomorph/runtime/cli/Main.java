@@ -11,7 +11,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Infomorphic networks on local-learning hardware: train, analyse, compile, run, verify.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            TrainCommand.class,
+            EvalCommand.class,
+            PidCommand.class,
+            DemoCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,93 @@
+package org.infomorph.compiler.train;
+
+import org.infomorph.compiler.network.ActivationSpec;
+
+/**
+ * Forward value and slopes of an activation (section 1.2 of the design notes): for one sample and
+ * neuron, theta = sigma(A(r, c, l)) and the slopes d theta / d(r, c, l) = theta (1 - theta) dA/d(.).
+ * A Graetz theta clamped to [1e-6, 1-1e-6] has zero slope, as in the reference.
+ */
+abstract class ActivationMath {
+    static final double GRAETZ_CLAMP = 1e-6;
+
+    /**
+     * Writes theta into {@code theta[i]} and, when {@code slopes} is non-null, the slopes into
+     * {@code slopes[s][i]} for each source s. {@code c} and {@code l} may be 0 when absent.
+     */
+    abstract void apply(double r, double c, double l, double[] theta, double[][] slopes, int i);
+
+    static ActivationMath of(ActivationSpec spec) {
+        if (spec instanceof ActivationSpec.Graetz g) return new Graetz(g.k1(), g.k2());
+        if (spec instanceof ActivationSpec.KayPhillips k) return new KayPhillips(k.k1(), k.k2());
+        if (spec instanceof ActivationSpec.Schneider s) return new Schneider(s.c1(), s.c2(), s.w1(), s.w2());
+        throw new IllegalArgumentException("unknown activation " + spec);
+    }
+
+    private static final class Graetz extends ActivationMath {
+        private final double k1, k2;
+
+        Graetz(double k1, double k2) {
+            this.k1 = k1;
+            this.k2 = k2;
+        }
+
+        @Override
+        void apply(double r, double c, double l, double[] theta, double[][] slopes, int i) {
+            double sc = Sigmoid.of(k2 * r * c);
+            double a = r * (k1 + (1 - k1) * 2 * sc);
+            double t = Sigmoid.of(a);
+            boolean clamped = t < GRAETZ_CLAMP || t > 1 - GRAETZ_CLAMP;
+            theta[i] = clamped ? Math.min(Math.max(t, GRAETZ_CLAMP), 1 - GRAETZ_CLAMP) : t;
+            if (slopes == null) return;
+            double d = clamped ? 0.0 : t * (1 - t);
+            double dsc = sc * (1 - sc);
+            slopes[0][i] = d * (k1 + 2 * (1 - k1) * sc + 2 * (1 - k1) * k2 * r * c * dsc);
+            slopes[1][i] = d * (2 * (1 - k1) * k2 * r * r * dsc);
+        }
+    }
+
+    private static final class KayPhillips extends ActivationMath {
+        private final double k1, k2;
+
+        KayPhillips(double k1, double k2) {
+            this.k1 = k1;
+            this.k2 = k2;
+        }
+
+        @Override
+        void apply(double r, double c, double l, double[] theta, double[][] slopes, int i) {
+            double e = Math.exp(k2 * r * c);
+            double t = Sigmoid.of(r * (k1 + (1 - k1) * e));
+            theta[i] = t;
+            if (slopes == null) return;
+            double d = t * (1 - t);
+            slopes[0][i] = d * (k1 + (1 - k1) * e * (1 + k2 * r * c));
+            slopes[1][i] = d * ((1 - k1) * k2 * r * r * e);
+        }
+    }
+
+    private static final class Schneider extends ActivationMath {
+        private final double c1, c2, w1, w2;
+
+        Schneider(double c1, double c2, double w1, double w2) {
+            this.c1 = c1;
+            this.c2 = c2;
+            this.w1 = w1;
+            this.w2 = w2;
+        }
+
+        @Override
+        void apply(double r, double c, double l, double[] theta, double[][] slopes, int i) {
+            double s1 = Sigmoid.of(w1 * r * c);
+            double s2 = Sigmoid.of(w2 * r * l);
+            double t = Sigmoid.of(r * ((1 - c1 - c2) + c1 * s1 + c2 * s2));
+            theta[i] = t;
+            if (slopes == null) return;
+            double d = t * (1 - t);
+            double ds1 = s1 * (1 - s1), ds2 = s2 * (1 - s2);
+            slopes[0][i] = d * ((1 - c1 - c2) + c1 * s1 + c2 * s2 + r * (c1 * w1 * c * ds1 + c2 * w2 * l * ds2));
+            slopes[1][i] = d * (c1 * w1 * r * r * ds1);
+            slopes[2][i] = d * (c2 * w2 * r * r * ds2);
+        }
+    }
+}

