@@ -373,7 +373,7 @@ final class NetworkReader {
         String mp = child(s.path(), "mask");
         int n = p.neurons();
         if (m.kind() != MaskKind.DENSE && s.size() != n)
-            f.problem(mp, "a " + NetworkJson.jsonName(m.kind()) + " mask needs size == neurons (" + n + "), but size is " + s.size() + "; use \"dense\"");
+            f.problem(mp, "mask \"" + NetworkJson.jsonName(m.kind()) + "\" needs size == neurons (" + n + "), but size is " + s.size() + "; use \"dense\"");
         if (m.kind() == MaskKind.SPARSE && !(m.partners() > 0 && m.partners() < s.size()))
             f.problem(child(mp, "partners"), "must be > 0 and < size (" + s.size() + "), got " + m.partners()
                     + "; for all partners but the neuron itself use \"no_self\"");

@@ -167,8 +167,8 @@ class NetworkJsonValidationTest {
 
     @Test
     void masks() {
-        assertLine(error(r -> source(r, 0, "R").put("mask", "identity")), "layers[0].sources.R.mask: a identity mask needs size == neurons (100), but size is 784");
-        assertLine(error(r -> source(r, 0, "C").put("mask", "no_self")), "layers[0].sources.C.mask: a no_self mask needs size == neurons (100), but size is 10");
+        assertLine(error(r -> source(r, 0, "R").put("mask", "identity")), "layers[0].sources.R.mask: mask \"identity\" needs size == neurons (100), but size is 784");
+        assertLine(error(r -> source(r, 0, "C").put("mask", "no_self")), "layers[0].sources.C.mask: mask \"no_self\" needs size == neurons (100), but size is 10");
         assertLine(error("lateral.json", r -> source(r, 0, "L").putObject("mask").put("kind", "sparse").put("partners", 100).put("seed", 1)),
                 "layers[0].sources.L.mask.partners: must be > 0 and < size (100), got 100; for all partners but the neuron itself use \"no_self\"");
         assertLine(error("lateral.json", r -> source(r, 0, "L").putObject("mask").put("kind", "sparse").put("partners", 0).put("seed", 1)),
