@@ -1,6 +1,8 @@
 package org.infomorph.compiler.network;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One infomorphic layer: N neurons with 2 (bivariate) or 3 (trivariate) source classes.
@@ -9,6 +11,8 @@ import java.util.List;
  * @param goal        gamma in the atom order of the design notes, H_res last (5 or 19 entries)
  * @param outputValues the discrete spike values for y=0 and y=1, normally [-1, +1]
  * @param bias        whether every source has a trainable bias
+ *
+ * <p>Equality compares {@code outputValues} by value (not array identity).
  */
 public record LayerSpec(
         String name,
@@ -39,5 +43,31 @@ public record LayerSpec(
     @Override
     public double[] outputValues() {
         return outputValues.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LayerSpec l
+                && name.equals(l.name)
+                && neurons == l.neurons
+                && sources.equals(l.sources)
+                && activation.equals(l.activation)
+                && goal.equals(l.goal)
+                && binning.equals(l.binning)
+                && Arrays.equals(outputValues, l.outputValues)
+                && optimizer.equals(l.optimizer)
+                && bias == l.bias;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, neurons, sources, activation, goal, binning, Arrays.hashCode(outputValues), optimizer, bias);
+    }
+
+    @Override
+    public String toString() {
+        return "LayerSpec[name=" + name + ", neurons=" + neurons + ", sources=" + sources + ", activation=" + activation
+                + ", goal=" + goal + ", binning=" + binning + ", outputValues=" + Arrays.toString(outputValues)
+                + ", optimizer=" + optimizer + ", bias=" + bias + "]";
     }
 }

@@ -8,4 +8,17 @@ public record MaskSpec(MaskKind kind, int partners, long seed) {
     public static MaskSpec dense() {
         return new MaskSpec(MaskKind.DENSE, 0, 0);
     }
+
+    public static MaskSpec identity() {
+        return new MaskSpec(MaskKind.IDENTITY, 0, 0);
+    }
+
+    /** 1 - I: every input but the neuron's own (lateral inputs). */
+    public static MaskSpec noSelf() {
+        return new MaskSpec(MaskKind.NO_SELF, 0, 0);
+    }
+
+    public static MaskSpec sparse(int partners, long seed) {
+        return new MaskSpec(MaskKind.SPARSE, partners, seed);
+    }
 }

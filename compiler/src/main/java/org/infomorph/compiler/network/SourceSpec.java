@@ -12,4 +12,21 @@ package org.infomorph.compiler.network;
  * @param resetToMask reset the weights to the mask at the start of every training batch (the
  *                    output layer's identity label context); its bias stays trainable
  */
-public record SourceSpec(SourceRole role, String from, int size, MaskSpec mask, boolean resetToMask) {}
+public record SourceSpec(SourceRole role, String from, int size, MaskSpec mask, boolean resetToMask) {
+    public static final String INPUT = "input";
+    public static final String LABEL = "label";
+    public static final String LAYER_PREFIX = "layer:";
+    public static final String PREVIOUS_PREFIX = "previous:";
+
+    /** True for {@code previous:NAME}: the previous step's spikes (zeros at step 1). */
+    public boolean fromPrevious() {
+        return from.startsWith(PREVIOUS_PREFIX);
+    }
+
+    /** NAME of {@code layer:NAME} or {@code previous:NAME}; null for {@code input} and {@code label}. */
+    public String fromLayer() {
+        if (from.startsWith(LAYER_PREFIX)) return from.substring(LAYER_PREFIX.length());
+        if (from.startsWith(PREVIOUS_PREFIX)) return from.substring(PREVIOUS_PREFIX.length());
+        return null;
+    }
+}
