@@ -42,8 +42,12 @@ final class Linear {
         }
         blocks(n).forEach(j0 -> {
             int nj = Math.min(BLOCK, n - j0);
-            // column-major: grad^T (k x n, ld k) = x^T (k x B) . e (B x n)
-            BLAS_IMPL.dgemm("N", "T", k, nj, batch, 1.0, x, 0, k, e, j0, n, 0.0, grad, j0 * k, k);
+            // netlib's bounds check on a transposed operand wants whole leading-dimension strides,
+            // so the block's columns of e are copied out first
+            double[] eBlock = new double[batch * nj];
+            for (int b = 0; b < batch; b++) System.arraycopy(e, b * n + j0, eBlock, b * nj, nj);
+            // column-major: grad^T (k x nj, ld k) = x^T (k x B) . eBlock (B x nj)
+            BLAS_IMPL.dgemm("N", "T", k, nj, batch, 1.0, x, 0, k, eBlock, 0, nj, 0.0, grad, j0 * k, k);
         });
     }
 

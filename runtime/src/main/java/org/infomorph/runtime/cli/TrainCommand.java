@@ -2,9 +2,7 @@ package org.infomorph.runtime.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.infomorph.compiler.data.DatasetSplit;
@@ -13,7 +11,6 @@ import org.infomorph.compiler.network.NetworkSpec;
 import org.infomorph.compiler.network.NetworkStore;
 import org.infomorph.compiler.network.TrainedNetwork;
 import org.infomorph.compiler.train.EpochReport;
-import org.infomorph.compiler.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
     boolean noAtoms;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter o = spec.commandLine().getOut();
         NetworkSpec net = Networks.read(network, epochs, seed);
         DatasetSplit split = data.load(System.err);
