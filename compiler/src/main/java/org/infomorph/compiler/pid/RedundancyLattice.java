@@ -143,6 +143,11 @@ public final class RedundancyLattice {
         return copy(moebius);
     }
 
+    /** Moebius entry {@code M[a][b]} in gamma order, without copying the matrix. */
+    public int moebius(int a, int b) {
+        return moebius[a][b];
+    }
+
     /** Gamma index of the bottom antichain {1}{2}(..{n}). */
     public int bottom() {
         return bottom;

@@ -94,10 +94,9 @@ public final class SoftHistogramPid {
         ws.release(u);
         if (!wantAtoms) return new Result(null, Double.NaN, dGdTheta);
 
-        int[][] m = lattice.moebius();
         double[] info = new double[lattice.gammaLength()];
         for (int i = 0; i < lattice.size(); i++)
-            for (int j = 0; j < lattice.size(); j++) info[i] += m[i][j] * icap[j];
+            for (int j = 0; j < lattice.size(); j++) info[i] += lattice.moebius(i, j) * icap[j];
         double hy = (py1 > 0 ? -py1 * Log2.of(py1) : 0) + (py0 > 0 ? -py0 * Log2.of(py0) : 0);
         info[lattice.size()] = hy - icap[lattice.top()];
         double g = 0;
