@@ -63,7 +63,7 @@ final class LocalRule {
             dw[k] = new double[n * size];
             Linear.weightGradient(e, batch, n, pass.inputs()[k], size, dw[k]);
             double[] mask = ls.mask[k];
-            for (int i = 0; i < dw[k].length; i++) dw[k][i] *= mask[i]; // absent connections stay exactly 0
+            for (int i = 0; i < dw[k].length; i++) if (mask[i] == 0) dw[k][i] = 0.0; // absent connections stay exactly 0
             db[k] = new double[n];
             for (int b = 0; b < batch; b++) for (int j = 0; j < n; j++) db[k][j] += e[b * n + j];
         }
