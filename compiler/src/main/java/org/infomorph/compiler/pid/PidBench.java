@@ -28,7 +28,7 @@ public final class PidBench {
     }
 
     /** Mean wall time of one batch (all neurons) over {@code reps} batches, after as many warm-up batches. */
-    static double msPerBatch(int[] bins, boolean wantAtoms, int reps) {
+    public static double msPerBatch(int[] bins, boolean wantAtoms, int reps) {
         Random rnd = new Random(1);
         int cells = 1;
         for (int b : bins) cells *= b;
