@@ -1,0 +1,78 @@
+package org.infomorph.compiler.arch;
+
+/**
+ * Every integer quantity of the LLU, each declared once. Where a quantity's binary point depends
+ * on a per-tensor weight scale (weights, biases, accumulators, gradients) the field gives the
+ * width and the image gives the scale; see docs/llu-rule.md for every operation.
+ *
+ * @param input       data inputs, spikes (+-1) and one-hot labels
+ * @param weightBits  signed weight width; the binary point is per tensor (the image's weightFrac)
+ * @param weightHeadroomBits how many doublings of the initial/trained weight bound the format leaves room for
+ * @param biasBits    signed bias width, at the accumulator's binary point
+ * @param accumulatorBits signed width of the sum of input x weight products (binary point input.frac + weightFrac)
+ * @param activation  the linear sums r, c, l and the activation argument A (saturating)
+ * @param theta       P(y=+1), unsigned; LUT entries are clamped to [1, 2^bits - 1] so theta is never 0 or 1
+ * @param slope       theta' * dA/d(source), the postsynaptic factor of the update
+ * @param count       per-cell sample counts of the histogram
+ * @param softSum     per-cell sums of theta (binary point theta.frac)
+ * @param log2        log2 of counts and soft sums
+ * @param q           Q = p / V in [0, 1] for the R-term
+ * @param coefficient constants: beta, gamma, activation parameters, 1/ln 2
+ * @param table       the coefficient table Delta g
+ * @param error       per-sample error Delta g(bin) * slope
+ * @param gradientBits signed width of the per-weight gradient accumulator (binary point error.frac + input.frac)
+ */
+public record Numerics(
+        Field input,
+        int weightBits,
+        int weightHeadroomBits,
+        int biasBits,
+        int accumulatorBits,
+        Field activation,
+        Field theta,
+        Field slope,
+        Field count,
+        Field softSum,
+        Field log2,
+        Field q,
+        Field coefficient,
+        Field table,
+        Field error,
+        int gradientBits) {
+
+    public static Numerics defaults() {
+        return new Numerics(
+                Field.signed(8, 5),
+                8,
+                2,
+                16,
+                32,
+                Field.signed(16, 10),
+                Field.unsigned(8, 8),
+                Field.signed(16, 14),
+                Field.unsigned(16, 0),
+                Field.unsigned(24, 8),
+                Field.signed(24, 12),
+                Field.unsigned(16, 14),
+                Field.signed(18, 12),
+                Field.signed(16, 8),
+                Field.signed(16, 10),
+                32);
+    }
+
+    public Field weight(int frac) {
+        return new Field(weightBits, frac, true, Rounding.HALF_UP);
+    }
+
+    public Field bias(int weightFrac) {
+        return new Field(biasBits, weightFrac + input.frac(), true, Rounding.HALF_UP);
+    }
+
+    public Field accumulator(int weightFrac) {
+        return new Field(accumulatorBits, weightFrac + input.frac(), true, Rounding.HALF_UP);
+    }
+
+    public Field gradient() {
+        return new Field(gradientBits, error.frac() + input.frac(), true, Rounding.STOCHASTIC);
+    }
+}
