@@ -9,12 +9,20 @@ import org.infomorph.compiler.network.ActivationSpec;
  */
 abstract class ActivationMath {
     static final double GRAETZ_CLAMP = 1e-6;
+    /** |A| at or beyond which the slopes are 0: infinite for L0; the sigmoid LUT's range for L1/L2. */
+    double slopeCutoff = Double.POSITIVE_INFINITY;
 
     /**
      * Writes theta into {@code theta[i]} and, when {@code slopes} is non-null, the slopes into
      * {@code slopes[s][i]} for each source s. {@code c} and {@code l} may be 0 when absent.
      */
     abstract void apply(double r, double c, double l, double[] theta, double[][] slopes, int i);
+
+    static ActivationMath of(ActivationSpec spec, double slopeCutoff) {
+        ActivationMath m = of(spec);
+        m.slopeCutoff = slopeCutoff;
+        return m;
+    }
 
     static ActivationMath of(ActivationSpec spec) {
         if (spec instanceof ActivationSpec.Graetz g) return new Graetz(g.k1(), g.k2());
@@ -39,7 +47,7 @@ abstract class ActivationMath {
             boolean clamped = t < GRAETZ_CLAMP || t > 1 - GRAETZ_CLAMP;
             theta[i] = clamped ? Math.min(Math.max(t, GRAETZ_CLAMP), 1 - GRAETZ_CLAMP) : t;
             if (slopes == null) return;
-            double d = clamped ? 0.0 : t * (1 - t);
+            double d = clamped || Math.abs(a) >= slopeCutoff ? 0.0 : t * (1 - t);
             double dsc = sc * (1 - sc);
             slopes[0][i] = d * (k1 + 2 * (1 - k1) * sc + 2 * (1 - k1) * k2 * r * c * dsc);
             slopes[1][i] = d * (2 * (1 - k1) * k2 * r * r * dsc);
@@ -57,10 +65,11 @@ abstract class ActivationMath {
         @Override
         void apply(double r, double c, double l, double[] theta, double[][] slopes, int i) {
             double e = Math.exp(k2 * r * c);
-            double t = Sigmoid.of(r * (k1 + (1 - k1) * e));
+            double a = r * (k1 + (1 - k1) * e);
+            double t = Sigmoid.of(a);
             theta[i] = t;
             if (slopes == null) return;
-            double d = t * (1 - t);
+            double d = Math.abs(a) >= slopeCutoff ? 0.0 : t * (1 - t);
             slopes[0][i] = d * (k1 + (1 - k1) * e * (1 + k2 * r * c));
             slopes[1][i] = d * ((1 - k1) * k2 * r * r * e);
         }
@@ -80,10 +89,11 @@ abstract class ActivationMath {
         void apply(double r, double c, double l, double[] theta, double[][] slopes, int i) {
             double s1 = Sigmoid.of(w1 * r * c);
             double s2 = Sigmoid.of(w2 * r * l);
-            double t = Sigmoid.of(r * ((1 - c1 - c2) + c1 * s1 + c2 * s2));
+            double a = r * ((1 - c1 - c2) + c1 * s1 + c2 * s2);
+            double t = Sigmoid.of(a);
             theta[i] = t;
             if (slopes == null) return;
-            double d = t * (1 - t);
+            double d = Math.abs(a) >= slopeCutoff ? 0.0 : t * (1 - t);
             double ds1 = s1 * (1 - s1), ds2 = s2 * (1 - s2);
             slopes[0][i] = d * ((1 - c1 - c2) + c1 * s1 + c2 * s2 + r * (c1 * w1 * c * ds1 + c2 * w2 * l * ds2));
             slopes[1][i] = d * (c1 * w1 * r * r * ds1);

@@ -20,12 +20,17 @@ public final class InfomorphicNetwork {
     private final boolean[] neededEarly;
 
     public InfomorphicNetwork(TrainedNetwork net) {
+        this(net, Double.POSITIVE_INFINITY);
+    }
+
+    /** @param slopeCutoff |A| from which the slopes are 0 (the hardware rule's sigmoid LUT range) */
+    public InfomorphicNetwork(TrainedNetwork net, double slopeCutoff) {
         this.spec = net.spec();
         List<LayerSpec> specs = spec.layers();
         layers = new LayerState[specs.size()];
         wiring = new SourceInput[specs.size()][];
         for (int i = 0; i < layers.length; i++) {
-            layers[i] = new LayerState(specs.get(i), net.layers().get(i));
+            layers[i] = new LayerState(specs.get(i), net.layers().get(i), slopeCutoff);
             wiring[i] = specs.get(i).sources().stream().map(s -> SourceInput.parse(s.from(), spec::layerIndex)).toArray(SourceInput[]::new);
         }
         neededEarly = new boolean[layers.length];
@@ -123,6 +128,14 @@ public final class InfomorphicNetwork {
         List<double[]> atoms = new ArrayList<>();
         for (int i = 0; i < layers.length; i++) atoms.add(LocalRule.step(layers[i], fwd.passes().get(i), wantAtoms));
         return atoms;
+    }
+
+    LayerState layer(int i) {
+        return layers[i];
+    }
+
+    int layerCount() {
+        return layers.length;
     }
 
     public TrainedNetwork snapshot() {

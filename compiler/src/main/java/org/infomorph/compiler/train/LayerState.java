@@ -18,7 +18,7 @@ final class LayerState {
     final Binning binning;
     final double[] gamma;
 
-    LayerState(LayerSpec spec, LayerWeights weights) {
+    LayerState(LayerSpec spec, LayerWeights weights, double slopeCutoff) {
         this.spec = spec;
         this.neurons = spec.neurons();
         List<SourceSpec> src = spec.sources();
@@ -37,7 +37,7 @@ final class LayerState {
             adamW[i] = new Adam(spec.optimizer(), w[i].length);
             adamB[i] = new Adam(spec.optimizer(), b[i].length);
         }
-        activation = ActivationMath.of(spec.activation());
+        activation = ActivationMath.of(spec.activation(), slopeCutoff);
         binning = new Binning(spec.binning());
         gamma = spec.goal().gamma();
     }

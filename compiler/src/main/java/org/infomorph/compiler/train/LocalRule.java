@@ -54,6 +54,17 @@ final class LocalRule {
             if (wantAtoms) atomsPerNeuron[j] = r.atoms();
         });
 
+        Gradients g = chain(ls, pass, dGdTheta);
+        return new Gradients(g.dw(), g.db(), wantAtoms ? meanOver(atomsPerNeuron) : null);
+    }
+
+    /**
+     * The chain rule from dG/dtheta per sample and neuron (B x n) to dG/dw and dG/db per source:
+     * the three factors of notes section 7.3 (table entry, slope, presynaptic input). Masked
+     * weights get exactly 0.
+     */
+    static Gradients chain(LayerState ls, LayerPass pass, double[] dGdTheta) {
+        int n = ls.neurons, batch = pass.batch(), s = ls.sourceCount();
         double[] e = new double[batch * n];
         double[][] dw = new double[s][], db = new double[s][];
         for (int k = 0; k < s; k++) {
@@ -67,10 +78,10 @@ final class LocalRule {
             db[k] = new double[n];
             for (int b = 0; b < batch; b++) for (int j = 0; j < n; j++) db[k][j] += e[b * n + j];
         }
-        return new Gradients(dw, db, wantAtoms ? meanOver(atomsPerNeuron) : null);
+        return new Gradients(dw, db, null);
     }
 
-    private static double[] meanOver(double[][] rows) {
+    static double[] meanOver(double[][] rows) {
         double[] mean = new double[rows[0].length];
         for (double[] r : rows) for (int i = 0; i < mean.length; i++) mean[i] += r[i];
         for (int i = 0; i < mean.length; i++) mean[i] /= rows.length;

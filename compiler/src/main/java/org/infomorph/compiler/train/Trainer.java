@@ -18,13 +18,26 @@ import org.infomorph.compiler.network.TrainedNetwork;
 public final class Trainer {
     private static final long SHUFFLE = 1, TRAIN_SPIKES = 2, TEST_ORDER = 3, TEST_SPIKES = 4;
     private final InfomorphicNetwork net;
+    private final LearningRuleStep rule;
     private final long seed;
     private final int batchSize;
 
+    /** The published rule (L0). */
     public Trainer(TrainedNetwork initial, long seed) {
-        this.net = new InfomorphicNetwork(initial);
+        this(new InfomorphicNetwork(initial), LearningRuleStep.PAPER, initial.spec().training().batchSize(), seed);
+    }
+
+    private Trainer(InfomorphicNetwork net, LearningRuleStep rule, int batchSize, long seed) {
+        this.net = net;
+        this.rule = rule;
         this.seed = seed;
-        this.batchSize = initial.spec().training().batchSize();
+        this.batchSize = batchSize;
+    }
+
+    /** The hardware rule in float64 (L1): see docs/llu-rule.md; batch size 2^batchExp of the architecture. */
+    public static Trainer hardwareRule(TrainedNetwork initial, org.infomorph.compiler.arch.ArchConfig arch, long seed) {
+        InfomorphicNetwork net = new InfomorphicNetwork(initial, Math.scalb(1.0, arch.luts().sigmoidRangeExp()));
+        return new Trainer(net, new HwRuleStep(net, arch), arch.learning().batchSize(), seed);
     }
 
     public InfomorphicNetwork network() {
@@ -44,18 +57,20 @@ public final class Trainer {
         List<int[]> batches = Batches.shuffled(train.size(), batchSize, Seeds.derive(seed, SHUFFLE), epoch);
         double accSum = 0;
         List<double[]> atomSums = new ArrayList<>();
+        int learnedBatches = 0;
         long t0 = System.nanoTime();
         for (int[] idx : batches) {
             Batch b = Batches.gather(train, idx);
             net.beginTrainingBatch();
             InfomorphicNetwork.Forward fwd = net.forward(b.x(), b.y(), b.size(), SpikeMode.STOCHASTIC, spikes, true);
             accSum += (double) Accuracy.correctWithBatchPolarity(fwd.outputTheta(), b.y(), b.size(), train.classes()) / b.size();
-            List<double[]> atoms = net.learn(fwd, wantAtoms);
-            if (wantAtoms) accumulate(atomSums, atoms);
+            List<double[]> atoms = rule.learn(net, fwd, wantAtoms);
+            if (!atoms.isEmpty()) learnedBatches++;
+            if (wantAtoms && !atoms.isEmpty()) accumulate(atomSums, atoms);
             if (onBatch != null) onBatch.accept(idx.length);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        for (double[] a : atomSums) for (int i = 0; i < a.length; i++) a[i] /= batches.size();
+        for (double[] a : atomSums) for (int i = 0; i < a.length; i++) a[i] /= learnedBatches;
         Evaluation ev = evaluate(data, epoch);
         return new EpochReport(epoch, accSum / batches.size(), ev.stochastic(), ev.deterministic(), atomSums, seconds, train.size());
     }

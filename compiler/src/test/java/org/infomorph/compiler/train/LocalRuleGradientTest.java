@@ -64,7 +64,7 @@ class LocalRuleGradientTest {
             inputs[k] = new double[B * size];
             for (int i = 0; i < inputs[k].length; i++) inputs[k][i] = rnd.nextGaussian();
         }
-        LayerState ls = new LayerState(spec, new LayerWeights(List.of(sw)));
+        LayerState ls = new LayerState(spec, new LayerWeights(List.of(sw)), Double.POSITIVE_INFINITY);
         LayerPass pass = InfomorphicNetwork.run(ls, inputs, B, true);
         int[][] cells = frozenCells(ls, pass);
         LocalRule.Gradients g = LocalRule.gradients(ls, pass, false);

@@ -11,6 +11,7 @@ import org.infomorph.compiler.network.NetworkSpec;
 import org.infomorph.compiler.network.NetworkStore;
 import org.infomorph.compiler.network.TrainedNetwork;
 import org.infomorph.compiler.train.EpochReport;
+import org.infomorph.compiler.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +41,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-atoms", description = "skip PID-atom monitoring (faster)")
     boolean noAtoms;
 
+    @Option(names = "--rule", paramLabel = "RULE", defaultValue = "paper",
+            description = "paper (L0: the published rule) or hw-rule (L1: the hardware's rule in float64, see docs/llu-rule.md) (default: ${DEFAULT-VALUE})")
+    Rule rule;
+
+    @Mixin ArchOptions arch;
+
+    enum Rule {
+        paper, hw_rule;
+
+        @Override
+        public String toString() {
+            return name().replace('_', '-');
+        }
+    }
+
     @Override
     public Integer call() throws java.io.IOException {
         PrintWriter o = spec.commandLine().getOut();
@@ -47,7 +63,9 @@ final class TrainCommand implements Callable<Integer> {
         DatasetSplit split = data.load(System.err);
         Networks.checkFits(net, split, network);
         TrainedNetwork initial = NetworkInit.initial(net, net.training().seed());
-        TrainingRun run = TrainingRun.execute(initial, split, !noAtoms, o);
+        Trainer trainer = rule == Rule.paper ? new Trainer(initial, net.training().seed())
+                : Trainer.hardwareRule(initial, arch.load(), net.training().seed());
+        TrainingRun run = TrainingRun.execute(trainer, initial, split, !noAtoms, o);
         if (out != null) {
             Map<String, Double> metrics = new LinkedHashMap<>();
             EpochReport last = run.last();

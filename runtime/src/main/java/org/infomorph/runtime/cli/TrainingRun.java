@@ -16,8 +16,11 @@ record TrainingRun(List<EpochReport> epochs, TrainedNetwork trained) {
     }
 
     static TrainingRun execute(TrainedNetwork initial, DatasetSplit split, boolean atoms, PrintWriter o) {
+        return execute(new Trainer(initial, initial.spec().training().seed()), initial, split, atoms, o);
+    }
+
+    static TrainingRun execute(Trainer trainer, TrainedNetwork initial, DatasetSplit split, boolean atoms, PrintWriter o) {
         int total = initial.spec().training().epochs();
-        Trainer trainer = new Trainer(initial, initial.spec().training().seed());
         List<EpochReport> reports = new ArrayList<>();
         EpochReport r0 = trainer.evaluateInitial(split);
         reports.add(r0);
