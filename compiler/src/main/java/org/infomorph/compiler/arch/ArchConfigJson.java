@@ -30,9 +30,14 @@ public final class ArchConfigJson {
 
     private ArchConfigJson() {}
 
-    public static String write(ArchConfig c) {
+    public static ObjectNode toTree(ArchConfig c) {
         ObjectNode root = JSON.createObjectNode().put("format", ArchConfig.FORMAT);
         root.setAll((ObjectNode) JSON.valueToTree(c));
+        return root;
+    }
+
+    public static String write(ArchConfig c) {
+        ObjectNode root = toTree(c);
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
