@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             PidCommand.class,
             DemoCommand.class,
             BenchCommand.class,
+            QuantizeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
