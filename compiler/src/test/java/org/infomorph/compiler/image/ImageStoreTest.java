@@ -1,0 +1,94 @@
+package org.infomorph.compiler.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.infomorph.compiler.InvalidInputException;
+import org.infomorph.compiler.arch.ArchConfig;
+import org.infomorph.compiler.network.NetworkInit;
+import org.infomorph.compiler.network.NetworkJson;
+import org.infomorph.compiler.network.NetworkSpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageStoreTest {
+    @TempDir Path dir;
+    private Image image;
+
+    @BeforeEach
+    void write() throws IOException {
+        NetworkSpec spec = NetworkJson.read(Path.of("../examples/synthetic-context.json"));
+        image = PostTrainingQuantiser.quantise(NetworkInit.initial(spec, 3), ArchConfig.defaults(), 3).image();
+        ImageStore.save(image, dir);
+    }
+
+    @Test
+    void roundTripsEveryInteger() {
+        Image back = ImageStore.load(dir);
+        assertEquals(image.network(), back.network());
+        assertEquals(image.arch(), back.arch());
+        assertEquals(image.seed(), back.seed());
+        for (int l = 0; l < image.layers().size(); l++)
+            for (int s = 0; s < image.layers().get(l).sources().size(); s++) {
+                ImageSource a = image.layers().get(l).sources().get(s), b = back.layers().get(l).sources().get(s);
+                assertArrayEquals(a.w(), b.w());
+                assertArrayEquals(a.b(), b.b());
+                assertArrayEquals(a.mask(), b.mask());
+                assertEquals(a.weightFrac(), b.weightFrac());
+                assertEquals(a.fixed(), b.fixed());
+            }
+    }
+
+    private String rejected() {
+        return assertThrows(InvalidInputException.class, () -> ImageStore.load(dir)).getMessage();
+    }
+
+    @Test
+    void aFlippedByteIsRejectedByTheChecksum() throws IOException {
+        Path mem = dir.resolve(ImageStore.MEMORY);
+        byte[] b = Files.readAllBytes(mem);
+        b[b.length / 2] ^= 0x10;
+        Files.write(mem, b);
+        String m = rejected();
+        assertTrue(m.contains("sha256") && !m.contains("\n"), m);
+    }
+
+    @Test
+    void aWrongVersionIsRejected() throws IOException {
+        Path mf = dir.resolve(ImageStore.MANIFEST);
+        Files.writeString(mf, Files.readString(mf).replace("infomorph-image/1", "infomorph-image/2"));
+        assertTrue(rejected().contains("format"));
+    }
+
+    @Test
+    void aWidthOver32BitsNamesTheField() throws IOException {
+        Path mf = dir.resolve(ImageStore.MANIFEST);
+        Files.writeString(mf, Files.readString(mf).replace("\"weightBits\" : 8", "\"weightBits\" : 33"));
+        String m = rejected();
+        assertTrue(m.contains("weightBits") && m.contains("33"), m);
+    }
+
+    @Test
+    void inconsistentSizesAreRejected() throws IOException {
+        Path mf = dir.resolve(ImageStore.MANIFEST);
+        String text = Files.readString(mf);
+        int layout = text.lastIndexOf("\"layers\" : [");
+        Files.writeString(mf, text.substring(0, layout) + text.substring(layout).replaceFirst("\"size\" : 64", "\"size\" : 65"));
+        String m = rejected();
+        assertTrue(m.contains("layers[0].sources[0].size"), m);
+    }
+
+    @Test
+    void aWeightOutsideItsFormatIsRejected() throws IOException {
+        Path mf = dir.resolve(ImageStore.MANIFEST);
+        Files.writeString(mf, Files.readString(mf).replace("\"weightBits\" : 8", "\"weightBits\" : 3"));
+        String m = rejected();
+        assertTrue(m.contains("does not fit 3-bit weights"), m);
+    }
+}
