@@ -1,17 +1,17 @@
 package org.infomorph.compiler.image;
 
+import org.infomorph.compiler.arch.ArchConfig;
+import org.infomorph.compiler.arch.ArchTables;
 import org.infomorph.compiler.arch.Field;
 
-/** Data inputs to the {@code input} format: round half up, saturate (the host does this before upload). */
+/** Data inputs to the {@code input} format: round half up, saturate (docs/llu-rule.md section 1). */
 public final class InputQuantiser {
     private InputQuantiser() {}
 
-    public static int[] quantise(double[] x, Field input) {
+    public static int[] quantise(double[] x, ArchConfig arch) {
+        Field f = arch.numerics().input();
         int[] out = new int[x.length];
-        for (int i = 0; i < x.length; i++) {
-            long q = (long) Math.floor(Math.scalb(x[i], input.frac()) + 0.5);
-            out[i] = (int) Math.max(input.min(), Math.min(input.max(), q));
-        }
+        for (int i = 0; i < x.length; i++) out[i] = (int) Math.max(f.min(), Math.min(f.max(), ArchTables.roundHalfUp(Math.scalb(x[i], f.frac()))));
         return out;
     }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             BenchCommand.class,
             QuantizeCommand.class,
+            RunCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

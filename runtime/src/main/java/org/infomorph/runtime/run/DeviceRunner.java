@@ -81,7 +81,7 @@ public final class DeviceRunner {
     }
 
     public InputBatch input(Batch b, boolean withLabels) {
-        return new InputBatch(b.size(), b.features(), InputQuantiser.quantise(b.x(), arch.numerics().input()), withLabels ? b.y() : null);
+        return new InputBatch(b.size(), b.features(), InputQuantiser.quantise(b.x(), arch), withLabels ? b.y() : null);
     }
 
     private double[] theta(BatchResult r) {

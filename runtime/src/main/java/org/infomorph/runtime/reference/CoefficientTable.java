@@ -1,0 +1,93 @@
+package org.infomorph.runtime.reference;
+
+import org.infomorph.compiler.arch.ArchConfig;
+import org.infomorph.compiler.arch.Field;
+import org.infomorph.compiler.arch.LayerConstants;
+import org.infomorph.compiler.arch.LatticeTables;
+
+/**
+ * The coefficient table Delta g of one neuron from its histogram (docs/llu-rule.md section 5),
+ * for 2 or 3 sources: marginals per source subset, unions by inclusion-exclusion, integer log
+ * ratios, Q by floor division, R by marginal sums of Q, accumulated exactly at a common binary
+ * point and reduced to {@code table}.
+ */
+public final class CoefficientTable {
+    private final SourceCells cells;
+    private final LatticeTables lattice;
+    private final int[] beta;
+    private final int gammaBottom;
+    private final int invLn2;
+    private final Log2Unit log2;
+    private final Field q;
+    private final Field table;
+    private final int thetaFrac;
+    private final int logShift;
+    private final int rShift;
+    private final int outShift;
+
+    public CoefficientTable(ArchConfig arch, SourceCells cells, LayerConstants k, Log2Unit log2) {
+        this.cells = cells;
+        this.lattice = k.lattice();
+        this.beta = k.beta();
+        this.gammaBottom = k.gammaBottom();
+        this.invLn2 = k.invLn2();
+        this.log2 = log2;
+        this.q = arch.numerics().q();
+        this.table = arch.numerics().table();
+        this.thetaFrac = arch.numerics().theta().frac();
+        int cf = arch.numerics().coefficient().frac();
+        int common = cf + Math.max(log2.frac(), q.frac() + cf);
+        logShift = common - cf - log2.frac();
+        rShift = common - 2 * cf - q.frac();
+        outShift = common - table.frac();
+    }
+
+    /** m1 = soft sums, m0 = count * 2^theta.frac - m1, per cell of the neuron at {@code offset}. */
+    void masses(int[] counts, int[] softSums, int offset, long[] m0, long[] m1) {
+        for (int c = 0; c < cells.cells; c++) {
+            m1[c] = softSums[offset + c];
+            m0[c] = ((long) counts[offset + c] << thetaFrac) - m1[c];
+        }
+    }
+
+    /** Writes the neuron's table (cells entries) into {@code out} at {@code outOffset}. */
+    public void compute(int[] counts, int[] softSums, int offset, int[] out, int outOffset, SaturationCounters sat) {
+        int n = cells.cells;
+        long[] m0 = new long[n], m1 = new long[n];
+        masses(counts, softSums, offset, m0, m1);
+        long[][] marg = cells.marginals(m0, m1);
+        long[] acc = new long[n];
+        long[] v0 = new long[n], v1 = new long[n];
+        long[] q0 = new long[n], q1 = new long[n];
+        for (int a = 0; a < lattice.size(); a++) {
+            if (beta[a] == 0) continue;
+            int[] masks = lattice.masks()[a], coefs = lattice.coefs()[a];
+            for (int c = 0; c < n; c++) {
+                v0[c] = cells.union(marg, masks, coefs, c, 0);
+                v1[c] = cells.union(marg, masks, coefs, c, 1);
+                acc[c] += (beta[a] * log2.ratio(v1[c], v0[c])) << logShift;
+            }
+            if (lattice.sizes()[a] < 2) continue;
+            for (int c = 0; c < n; c++) {
+                q0[c] = quotient(m0[c], v0[c], sat);
+                q1[c] = quotient(m1[c], v1[c], sat);
+            }
+            long[][] qm = cells.marginals(q0, q1);
+            long scale = (long) beta[a] * invLn2;
+            for (int c = 0; c < n; c++) {
+                long r1 = cells.union(qm, masks, coefs, c, 1);
+                long r0 = cells.union(qm, masks, coefs, c, 0);
+                acc[c] += (scale * (r1 - r0)) << rShift;
+            }
+        }
+        long bottom = ((long) gammaBottom * log2.ratio(marg[0][1], marg[0][0])) << logShift;
+        for (int c = 0; c < n; c++)
+            out[outOffset + c] = FixedMath.saturate(FixedMath.roundShift(acc[c] - bottom, outShift), table, sat, SaturationCounters.TABLE);
+    }
+
+    /** Q = (m << q.frac) / V, floor, 0 when m = 0, saturated to q. */
+    private long quotient(long m, long v, SaturationCounters sat) {
+        if (m == 0) return 0;
+        return FixedMath.saturate(Math.floorDiv(m << q.frac(), v), q, sat, SaturationCounters.Q);
+    }
+}

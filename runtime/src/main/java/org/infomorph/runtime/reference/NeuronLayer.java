@@ -1,0 +1,195 @@
+package org.infomorph.runtime.reference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.infomorph.compiler.arch.ArchConfig;
+import org.infomorph.compiler.arch.ArchTables;
+import org.infomorph.compiler.arch.LayerConstants;
+import org.infomorph.compiler.image.ImageLayer;
+import org.infomorph.compiler.image.ImageSource;
+import org.infomorph.compiler.network.LayerSpec;
+import org.infomorph.runtime.device.DeviceState;
+import org.infomorph.runtime.device.SpikeRule;
+
+/**
+ * The state of one layer of the integer model (weights, gradients, histograms, table, ranges,
+ * PRNGs) and its forward pass over a batch (docs/llu-rule.md sections 2-4). Every neuron's work
+ * touches only its own state and PRNG, so neurons run in parallel with results independent of
+ * the thread count.
+ */
+final class NeuronLayer {
+    final String name;
+    final int index, n, s, bins, binsExp, cells;
+    final boolean bias;
+    final int[] size, wf;
+    final boolean[] fixed;
+    final int[][] w, b, mask, gw, gb, vw, vb;
+    final int[] counts, softSums, table, rangeExp, maxAbs, prng;
+    final ActivationUnit activation;
+    final CoefficientTable coefficients;
+    final ArchConfig arch;
+    private final int af, inFrac, thetaBits, thetaHalf, spikeOne;
+    // per-batch storage of the last step (learning): [j*batch + b]
+    int[] cell;
+    int[][] slopes;
+    int[][] lastInputs;
+    int[] thetaOut;
+
+    NeuronLayer(int index, LayerSpec spec, ImageLayer image, ArchConfig arch, ArchTables tables, LayerConstants k, long seed) {
+        this.index = index;
+        this.name = spec.name();
+        this.arch = arch;
+        n = spec.neurons();
+        s = spec.sourceCount();
+        bias = spec.bias();
+        bins = arch.bins();
+        binsExp = arch.binsExp();
+        cells = 1 << (binsExp * s);
+        size = new int[s];
+        wf = new int[s];
+        fixed = new boolean[s];
+        w = new int[s][];
+        b = new int[s][];
+        mask = new int[s][];
+        gw = new int[s][];
+        gb = new int[s][];
+        boolean momentum = arch.learning().momentumShift() > 0;
+        vw = new int[s][];
+        vb = new int[s][];
+        for (int k2 = 0; k2 < s; k2++) {
+            ImageSource src = image.sources().get(k2);
+            size[k2] = src.size();
+            wf[k2] = src.weightFrac();
+            fixed[k2] = src.fixed();
+            w[k2] = src.w().clone();
+            b[k2] = src.b().clone();
+            mask[k2] = src.mask().clone();
+            gw[k2] = new int[w[k2].length];
+            gb[k2] = new int[n];
+            vw[k2] = momentum ? new int[w[k2].length] : null;
+            vb[k2] = momentum ? new int[n] : null;
+        }
+        counts = new int[n * cells];
+        softSums = new int[n * cells];
+        table = new int[n * cells];
+        rangeExp = new int[n * s];
+        java.util.Arrays.fill(rangeExp, arch.learning().initialRangeExp());
+        maxAbs = new int[n * s];
+        prng = new int[n];
+        for (int j = 0; j < n; j++) prng[j] = Xorshift32.seed(seed, index, j);
+        af = arch.numerics().activation().frac();
+        inFrac = arch.numerics().input().frac();
+        thetaBits = arch.numerics().theta().bits();
+        thetaHalf = 1 << (thetaBits - 1);
+        spikeOne = 1 << inFrac;
+        SigmoidUnit sig = new SigmoidUnit(tables.sigmoid(), af, arch.luts().sigmoidRangeExp());
+        activation = new ActivationUnit(arch, k, sig);
+        Log2Unit log2 = new Log2Unit(arch.numerics().log2().frac(), tables.log2Mantissa());
+        coefficients = new CoefficientTable(arch, new SourceCells(s, bins), k, log2);
+    }
+
+    /** Pre-draws {@code perSample} spike draws per sample for every neuron: [j][b*perSample + t]. */
+    int[][] drawSpikes(int batch, int perSample) {
+        int[][] d = new int[n][batch * perSample];
+        if (perSample == 0) return d;
+        IntStream.range(0, n).parallel().forEach(j -> {
+            int x = prng[j];
+            for (int i = 0; i < d[j].length; i++) d[j][i] = x = Xorshift32.next(x);
+            prng[j] = x;
+        });
+        return d;
+    }
+
+    /**
+     * One step of the layer over the batch. {@code in[k]} is source k's input [batch][size] (null = zeros).
+     * Writes theta [b][j]; spikes [b][j] (±1 in input units) unless {@code spikes} is null. When
+     * {@code last}, tracks max|u|, and with {@code learn} fills the histogram and keeps cells and slopes.
+     */
+    void forward(int[][] in, int batch, boolean last, boolean learn, SpikeRule rule, int[][] draws, int perSample, int drawStep,
+                 int[] theta, int[] spikes, SaturationCounters sat) {
+        if (last && learn) {
+            cell = new int[n * batch];
+            slopes = new int[s][n * batch];
+            lastInputs = in;
+        }
+        IntStream.range(0, n).parallel().forEach(j -> {
+            ActivationUnit.Out o = new ActivationUnit.Out();
+            int[] u = new int[3];
+            for (int bi = 0; bi < batch; bi++) {
+                for (int k = 0; k < s; k++) {
+                    int sz = size[k];
+                    long acc = b[k][j];
+                    if (in[k] != null) acc += dot(in[k], bi * sz, w[k], j * sz, sz);
+                    u[k] = FixedMath.saturate(FixedMath.roundShift(acc, inFrac + wf[k] - af), arch.numerics().activation(), sat, SaturationCounters.ACTIVATION);
+                }
+                activation.apply(u[0], u[1], u[2], last && learn, o, sat);
+                theta[bi * n + j] = o.theta;
+                if (spikes != null) {
+                    boolean on = rule == SpikeRule.STOCHASTIC
+                            ? Integer.compareUnsigned(draws[j][bi * perSample + drawStep] >>> (32 - thetaBits), o.theta) < 0
+                            : o.theta > thetaHalf;
+                    spikes[bi * n + j] = on ? spikeOne : -spikeOne;
+                }
+                if (!last) continue;
+                int c = 0;
+                for (int k = 0; k < s; k++) {
+                    int a = Math.abs(u[k]);
+                    if (a > maxAbs[j * s + k]) maxAbs[j * s + k] = a;
+                    c = c * bins + bin(u[k], rangeExp[j * s + k]);
+                }
+                if (!learn) continue;
+                int h = j * cells + c;
+                if (counts[h] == (1 << arch.numerics().count().bits()) - 1) sat.event(SaturationCounters.COUNT);
+                else counts[h]++;
+                softSums[h] = FixedMath.saturate((long) softSums[h] + o.theta, arch.numerics().softSum(), sat, SaturationCounters.SOFT_SUM);
+                cell[j * batch + bi] = c;
+                for (int k = 0; k < s; k++) slopes[k][j * batch + bi] = o.f[k];
+            }
+        });
+    }
+
+    /** docs section 3: clamp((u + 2^(e+af)) >> (e + af + 1 - nb), 0, bins-1). */
+    int bin(int u, int e) {
+        int sh = e + af + 1 - binsExp;
+        long v = (long) u + (1L << (e + af));
+        long x = sh >= 0 ? v >> sh : v << -sh;
+        return x < 0 ? 0 : x >= bins ? bins - 1 : (int) x;
+    }
+
+    /** Exact: the load check guarantees that the sum fits the accumulator (at most 32 bits). */
+    static int dot(int[] x, int xo, int[] w, int wo, int len) {
+        int sum = 0;
+        for (int i = 0; i < len; i++) sum += x[xo + i] * w[wo + i];
+        return sum;
+    }
+
+    /** docs section 3: e = ceil(log2 max|u|) in real units, clamped; then the maxima are reset. */
+    void updateRanges() {
+        int min = arch.learning().minRangeExp(), max = arch.learning().maxRangeExp();
+        for (int i = 0; i < maxAbs.length; i++) {
+            int m = maxAbs[i];
+            rangeExp[i] = m == 0 ? min : Math.max(min, Math.min(max, FixedMath.ceilLog2(m) - af));
+            maxAbs[i] = 0;
+        }
+    }
+
+    DeviceState.LayerState state() {
+        List<int[]> ws = new ArrayList<>(), bs = new ArrayList<>(), gs = new ArrayList<>();
+        for (int k = 0; k < s; k++) {
+            ws.add(w[k].clone());
+            bs.add(b[k].clone());
+            int[] g = java.util.Arrays.copyOf(gw[k], gw[k].length + n);
+            System.arraycopy(gb[k], 0, g, gw[k].length, n);
+            gs.add(g);
+        }
+        for (int k = 0; k < s; k++) {
+            if (vw[k] == null) continue;
+            int[] v = java.util.Arrays.copyOf(vw[k], vw[k].length + n);
+            System.arraycopy(vb[k], 0, v, vw[k].length, n);
+            gs.add(v);
+        }
+        return new DeviceState.LayerState(name, ws, bs, gs, counts.clone(), softSums.clone(), table.clone(),
+                rangeExp.clone(), maxAbs.clone(), prng.clone());
+    }
+}

@@ -1,0 +1,147 @@
+package org.infomorph.runtime.reference;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.infomorph.compiler.InvalidInputException;
+import org.infomorph.compiler.arch.ArchTables;
+import org.infomorph.compiler.arch.LayerConstants;
+import org.infomorph.compiler.image.Image;
+import org.infomorph.compiler.network.LayerSpec;
+import org.infomorph.compiler.network.NetworkSpec;
+import org.infomorph.compiler.network.SourceSpec;
+import org.infomorph.runtime.device.BatchResult;
+import org.infomorph.runtime.device.Device;
+import org.infomorph.runtime.device.DeviceState;
+import org.infomorph.runtime.device.InputBatch;
+import org.infomorph.runtime.device.SpikeRule;
+
+/**
+ * The bit-exact integer model (ladder level L2, "fixed"): the specification of the LLU, following
+ * docs/llu-rule.md. Layers run in file order at every step (as L0); a layer runs at an early
+ * step only if a {@code previous:} source reads it or it feeds such a layer. Spike draws per
+ * neuron are in sample order, then step order.
+ */
+public final class ReferenceDevice implements Device {
+    private NetworkSpec net;
+    private NeuronLayer[] layers;
+    private int[][] wiring; // [layer][source] -> -1 input, -2 label, i = layer:i, -(3+i) = previous:i
+    private boolean[] neededEarly;
+    private int batchSize;
+    private int inFrac;
+    private final SaturationCounters sat = new SaturationCounters();
+
+    @Override
+    public String level() {
+        return "fixed";
+    }
+
+    @Override
+    public void load(Image image) {
+        ImageChecks.check(image);
+        net = image.network();
+        ArchTables tables = ArchTables.of(image.arch());
+        int count = net.layers().size();
+        layers = new NeuronLayer[count];
+        wiring = new int[count][];
+        for (int i = 0; i < count; i++) {
+            LayerSpec spec = net.layers().get(i);
+            layers[i] = new NeuronLayer(i, spec, image.layers().get(i), image.arch(), tables, LayerConstants.of(image.arch(), spec), image.seed());
+            wiring[i] = spec.sources().stream().mapToInt(s -> wire(s)).toArray();
+        }
+        neededEarly = new boolean[count];
+        for (int[] ws : wiring) for (int w : ws) if (w <= -3) neededEarly[-3 - w] = true;
+        for (int i = count - 1; i >= 0; i--) if (neededEarly[i]) for (int w : wiring[i]) if (w >= 0) neededEarly[w] = true;
+        batchSize = image.arch().learning().batchSize();
+        inFrac = image.arch().numerics().input().frac();
+        for (int id = 0; id <= SaturationCounters.SAMPLES; id++) sat.add(id, -sat.get(id));
+    }
+
+    private int wire(SourceSpec s) {
+        if (s.from().equals(SourceSpec.INPUT)) return -1;
+        if (s.from().equals(SourceSpec.LABEL)) return -2;
+        int idx = net.layerIndex(s.fromLayer());
+        return s.fromPrevious() ? -3 - idx : idx;
+    }
+
+    @Override
+    public BatchResult infer(InputBatch batch, SpikeRule spikes) {
+        BatchResult r = run(batch, false, spikes);
+        for (NeuronLayer l : layers) l.updateRanges();
+        sat.event(SaturationCounters.BATCHES_INFER);
+        return r;
+    }
+
+    @Override
+    public BatchResult learn(InputBatch batch) {
+        if (batch.batch() != batchSize)
+            throw new InvalidInputException("learn: a batch must hold exactly 2^learning.batchExp = " + batchSize + " samples, got " + batch.batch());
+        if (batch.labels() == null) throw new InvalidInputException("learn: the batch has no labels");
+        BatchResult r = run(batch, true, SpikeRule.STOCHASTIC);
+        for (NeuronLayer l : layers) LayerBoundary.run(l, batch.batch(), sat);
+        sat.event(SaturationCounters.BATCHES_LEARN);
+        return r;
+    }
+
+    private BatchResult run(InputBatch in, boolean learn, SpikeRule rule) {
+        if (layers == null) throw new IllegalStateException("load an image first");
+        if (in.features() != net.features())
+            throw new InvalidInputException("batch has " + in.features() + " features, the network " + net.features());
+        int batch = in.batch(), count = layers.length, steps = net.steps();
+        int[] label = null;
+        if (in.labels() != null) {
+            label = new int[batch * net.classes()];
+            for (int b = 0; b < batch; b++) {
+                int y = in.labels()[b];
+                if (y < 0 || y >= net.classes()) throw new InvalidInputException("label[" + b + "] = " + y + " is not a class");
+                label[b * net.classes() + y] = 1 << inFrac;
+            }
+        }
+        int[] perSample = new int[count];
+        int[][][] drawn = new int[count][][];
+        for (int i = 0; i < count; i++) {
+            int k = 0;
+            for (int step = 1; step <= steps; step++) {
+                boolean last = step == steps;
+                if ((last || neededEarly[i]) && !(last && i == count - 1)) k++;
+            }
+            perSample[i] = rule == SpikeRule.STOCHASTIC ? k : 0;
+            drawn[i] = layers[i].drawSpikes(batch, perSample[i]);
+        }
+        int[] drawStep = new int[count];
+        int[][] previous = new int[count][];
+        int[][] current = null;
+        int[] outTheta = null;
+        for (int step = 1; step <= steps; step++) {
+            boolean last = step == steps;
+            current = new int[count][];
+            for (int i = 0; i < count; i++) {
+                if (!last && !neededEarly[i]) continue;
+                NeuronLayer l = layers[i];
+                int[][] inputs = new int[l.s][];
+                for (int k = 0; k < l.s; k++) {
+                    int w = wiring[i][k];
+                    inputs[k] = w == -1 ? in.x() : w == -2 ? label : w >= 0 ? current[w] : previous[-3 - w];
+                }
+                boolean output = last && i == count - 1;
+                int[] theta = new int[batch * l.n];
+                int[] spikes = output ? null : new int[batch * l.n];
+                l.forward(inputs, batch, last, learn, rule, drawn[i], perSample[i], drawStep[i], theta, spikes, sat);
+                if (!output && rule == SpikeRule.STOCHASTIC) drawStep[i]++;
+                if (output) outTheta = theta;
+                else current[i] = spikes;
+            }
+            previous = current;
+        }
+        sat.add(SaturationCounters.SAMPLES, batch);
+        List<int[]> spikesOut = new ArrayList<>();
+        for (int i = 0; i < count; i++) spikesOut.add(i == count - 1 ? null : current[i]);
+        return new BatchResult(batch, net.classes(), outTheta, spikesOut);
+    }
+
+    @Override
+    public DeviceState readState() {
+        List<DeviceState.LayerState> out = new ArrayList<>();
+        for (NeuronLayer l : layers) out.add(l.state());
+        return new DeviceState(out, sat.snapshot());
+    }
+}

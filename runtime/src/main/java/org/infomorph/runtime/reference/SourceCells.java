@@ -1,0 +1,64 @@
+package org.infomorph.runtime.reference;
+
+/**
+ * The cell layout of a neuron's histogram: {@code bins^n} cells, row-major over the sources, and
+ * for every source subset A (a mask) the row of each cell in the marginal over A.
+ */
+public final class SourceCells {
+    final int sources;
+    final int bins;
+    final int cells;
+    final int full;
+    /** [mask][cell] -> row of the marginal over the sources in mask */
+    final int[][] row;
+    /** [mask] -> number of rows */
+    final int[] rows;
+
+    public SourceCells(int sources, int bins) {
+        this.sources = sources;
+        this.bins = bins;
+        int c = 1;
+        for (int i = 0; i < sources; i++) c *= bins;
+        cells = c;
+        full = (1 << sources) - 1;
+        row = new int[full + 1][cells];
+        rows = new int[full + 1];
+        int[] coord = new int[sources];
+        for (int mask = 0; mask <= full; mask++) rows[mask] = 1 << (Integer.numberOfTrailingZeros(bins) * Integer.bitCount(mask));
+        for (int cell = 0; cell < cells; cell++) {
+            int rest = cell;
+            for (int i = sources - 1; i >= 0; i--) {
+                coord[i] = rest % bins;
+                rest /= bins;
+            }
+            for (int mask = 0; mask <= full; mask++) {
+                int r = 0;
+                // source 1 is bit 0 and the most significant cell digit, as in the float engine
+                for (int i = 0; i < sources; i++) if ((mask >> i & 1) != 0) r = r * bins + coord[i];
+                row[mask][cell] = r;
+            }
+        }
+    }
+
+    /** Marginal sums {@code [mask][row*2 + v]} of the per-cell masses m0 (v=0) and m1 (v=1); mask 0 gives the totals. */
+    long[][] marginals(long[] m0, long[] m1) {
+        long[][] out = new long[full + 1][];
+        for (int mask = 0; mask <= full; mask++) {
+            long[] t = new long[rows[mask] * 2];
+            int[] map = row[mask];
+            for (int cell = 0; cell < cells; cell++) {
+                t[map[cell] * 2] += m0[cell];
+                t[map[cell] * 2 + 1] += m1[cell];
+            }
+            out[mask] = t;
+        }
+        return out;
+    }
+
+    /** {@code sum_k coefs[k] * marg[masks[k]](cell, v)}: the inclusion-exclusion union mass. */
+    long union(long[][] marg, int[] masks, int[] coefs, int cell, int v) {
+        long s = 0;
+        for (int k = 0; k < masks.length; k++) s += coefs[k] * marg[masks[k]][row[masks[k]][cell] * 2 + v];
+        return s;
+    }
+}
