@@ -88,7 +88,7 @@ public final class ArchConfigJson {
         List<String> problems = ArchConfigRules.check(c);
         if (!problems.isEmpty()) {
             List<String> lines = new ArrayList<>();
-            for (String p : problems) lines.add(InvalidInputException.at(file, prefix.isEmpty() ? null : prefix, p).getMessage());
+            for (String p : problems) lines.add(InvalidInputException.at(file, null, prefix + p).getMessage());
             throw new InvalidInputException(String.join("\n", lines));
         }
         return c;

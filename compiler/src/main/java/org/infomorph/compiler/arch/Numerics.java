@@ -44,7 +44,7 @@ public record Numerics(
         return new Numerics(
                 Field.signed(8, 5),
                 8,
-                2,
+                3,
                 16,
                 32,
                 Field.signed(16, 10),

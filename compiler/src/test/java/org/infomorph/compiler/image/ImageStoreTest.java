@@ -87,8 +87,8 @@ class ImageStoreTest {
     @Test
     void aWeightOutsideItsFormatIsRejected() throws IOException {
         Path mf = dir.resolve(ImageStore.MANIFEST);
-        Files.writeString(mf, Files.readString(mf).replace("\"weightBits\" : 8", "\"weightBits\" : 3"));
+        Files.writeString(mf, Files.readString(mf).replace("\"weightBits\" : 8", "\"weightBits\" : 4"));
         String m = rejected();
-        assertTrue(m.contains("does not fit 3-bit weights"), m);
+        assertTrue(m.contains("does not fit 4-bit weights"), m);
     }
 }
