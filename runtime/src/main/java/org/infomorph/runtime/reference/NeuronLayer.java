@@ -131,14 +131,13 @@ final class NeuronLayer {
                             : o.theta > thetaHalf;
                     spikes[bi * n + j] = on ? spikeOne : -spikeOne;
                 }
-                if (!last) continue;
+                if (!last || !learn) continue; // inference touches no learning state
                 int c = 0;
                 for (int k = 0; k < s; k++) {
                     int a = Math.abs(u[k]);
                     if (a > maxAbs[j * s + k]) maxAbs[j * s + k] = a;
                     c = c * bins + bin(u[k], rangeExp[j * s + k]);
                 }
-                if (!learn) continue;
                 int h = j * cells + c;
                 if (counts[h] == (1 << arch.numerics().count().bits()) - 1) sat.event(SaturationCounters.COUNT);
                 else counts[h]++;

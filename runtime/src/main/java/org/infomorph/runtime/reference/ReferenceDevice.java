@@ -66,7 +66,6 @@ public final class ReferenceDevice implements Device {
     @Override
     public BatchResult infer(InputBatch batch, SpikeRule spikes) {
         BatchResult r = run(batch, false, spikes);
-        for (NeuronLayer l : layers) l.updateRanges();
         sat.event(SaturationCounters.BATCHES_INFER);
         return r;
     }
