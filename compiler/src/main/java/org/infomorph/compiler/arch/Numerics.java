@@ -72,6 +72,17 @@ public record Numerics(
         return new Field(accumulatorBits, weightFrac + input.frac(), true, Rounding.HALF_UP);
     }
 
+    /**
+     * Right shift (floor) applied to every input x weight product, and to the bias, of a source
+     * with this fan-in, so that the sum fits the accumulator: 0 unless the worst case
+     * fanIn * max|x| * max|w| + max|b| needs more than accumulatorBits.
+     */
+    public int productShift(int fanIn) {
+        long worst = (long) fanIn * (1L << (input.bits() - 1)) * (1L << (weightBits - 1)) + (1L << (biasBits - 1));
+        int need = 64 - Long.numberOfLeadingZeros(worst) + 1;
+        return Math.max(0, need - accumulatorBits);
+    }
+
     public Field gradient() {
         return new Field(gradientBits, error.frac() + input.frac(), true, Rounding.STOCHASTIC);
     }

@@ -7,7 +7,7 @@ import org.infomorph.compiler.network.LayerSpec;
 
 /**
  * The consistency rules of an image: every weight and bias fits its format, masks are 0/1 with
- * masked weights 0, and the accumulator holds the widest possible sum of a source.
+ * masked weights 0. (The accumulator always holds a source's sum: see Numerics.productShift.)
  */
 public final class ImageChecks {
     private ImageChecks() {}
@@ -29,11 +29,6 @@ public final class ImageChecks {
                 for (int i = 0; i < src.b().length; i++)
                     if (src.b()[i] < b.min() || src.b()[i] > b.max())
                         throw InvalidInputException.at(file, at + ".b[" + i + "]", src.b()[i] + " does not fit " + n.biasBits() + "-bit biases");
-                long worst = (long) src.size() * Math.max(-n.input().min(), n.input().max()) * -w.min() - b.min();
-                Field acc = n.accumulator(src.weightFrac());
-                if (worst > acc.max())
-                    throw InvalidInputException.at(file, at, "a sum of " + src.size() + " products needs more than the " + n.accumulatorBits()
-                            + "-bit accumulator; use numerics.accumulatorBits >= " + (64 - Long.numberOfLeadingZeros(worst) + 1));
             }
         }
     }

@@ -72,7 +72,8 @@ final class ImageChecks {
             if (src.b()[j] < bField.min() || src.b()[j] > bField.max()) fail(at, "b[" + j + "] = " + src.b()[j] + " does not fit biasBits");
         if (src.fixed() != ss.resetToMask()) fail(at, "fixed = " + src.fixed() + " but resetToMask = " + ss.resetToMask());
         long accMax = (1L << (num.accumulatorBits() - 1)) - 1;
-        long worst = (long) ss.size() * (1L << (num.input().bits() - 1)) * (1L << (num.weightBits() - 1)) + (1L << (num.biasBits() - 1));
+        int shift = num.productShift(ss.size());
+        long worst = (((long) ss.size() * (1L << (num.input().bits() - 1)) * (1L << (num.weightBits() - 1))) >> shift) + ((1L << (num.biasBits() - 1)) >> shift);
         if (worst > accMax)
             fail(at, "numerics.accumulatorBits " + num.accumulatorBits() + " cannot hold fan-in " + ss.size()
                     + " x max|x| x max|w| + max|b| = " + worst + "; widen the accumulator");

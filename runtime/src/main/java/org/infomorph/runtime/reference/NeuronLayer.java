@@ -22,7 +22,7 @@ final class NeuronLayer {
     final String name;
     final int index, n, s, bins, binsExp, cells;
     final boolean bias;
-    final int[] size, wf;
+    final int[] size, wf, productShift;
     final boolean[] fixed;
     final int[][] w, b, mask, gw, gb, vw, vb;
     final int[] counts, softSums, table, rangeExp, maxAbs, prng;
@@ -48,6 +48,7 @@ final class NeuronLayer {
         cells = 1 << (binsExp * s);
         size = new int[s];
         wf = new int[s];
+        productShift = new int[s];
         fixed = new boolean[s];
         w = new int[s][];
         b = new int[s][];
@@ -61,6 +62,7 @@ final class NeuronLayer {
             ImageSource src = image.sources().get(k2);
             size[k2] = src.size();
             wf[k2] = src.weightFrac();
+            productShift[k2] = arch.numerics().productShift(src.size());
             fixed[k2] = src.fixed();
             w[k2] = src.w().clone();
             b[k2] = src.b().clone();
@@ -119,9 +121,10 @@ final class NeuronLayer {
             for (int bi = 0; bi < batch; bi++) {
                 for (int k = 0; k < s; k++) {
                     int sz = size[k];
-                    long acc = b[k][j];
-                    if (in[k] != null) acc += dot(in[k], bi * sz, w[k], j * sz, sz);
-                    u[k] = FixedMath.saturate(FixedMath.roundShift(acc, inFrac + wf[k] - af), arch.numerics().activation(), sat, SaturationCounters.ACTIVATION);
+                    int p = productShift[k];
+                    long acc = b[k][j] >> p;
+                    if (in[k] != null) acc += p == 0 ? dot(in[k], bi * sz, w[k], j * sz, sz) : dotShifted(in[k], bi * sz, w[k], j * sz, sz, p);
+                    u[k] = FixedMath.saturate(FixedMath.roundShift(acc, inFrac + wf[k] - p - af), arch.numerics().activation(), sat, SaturationCounters.ACTIVATION);
                 }
                 activation.apply(u[0], u[1], u[2], last && learn, o, sat);
                 theta[bi * n + j] = o.theta;
@@ -157,6 +160,13 @@ final class NeuronLayer {
     }
 
     /** Exact: the load check guarantees that the sum fits the accumulator (at most 32 bits). */
+    /** docs section 2.1: each product floor-shifted by the source's product shift before it is added. */
+    static int dotShifted(int[] x, int xo, int[] w, int wo, int len, int shift) {
+        int sum = 0;
+        for (int i = 0; i < len; i++) sum += (x[xo + i] * w[wo + i]) >> shift;
+        return sum;
+    }
+
     static int dot(int[] x, int xo, int[] w, int wo, int len) {
         int sum = 0;
         for (int i = 0; i < len; i++) sum += x[xo + i] * w[wo + i];
