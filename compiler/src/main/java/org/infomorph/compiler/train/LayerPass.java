@@ -5,4 +5,4 @@ package org.infomorph.compiler.train;
  * (B x size, null = all zeros) and the linear sums (B x n); theta and, when learning, the slopes
  * d theta / d sum per source (B x n).
  */
-record LayerPass(int batch, double[][] inputs, double[][] sums, double[] theta, double[][] slopes) {}
+public record LayerPass(int batch, double[][] inputs, double[][] sums, double[] theta, double[][] slopes) {}

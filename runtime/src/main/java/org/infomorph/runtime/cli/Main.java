@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             QuantizeCommand.class,
             RunCommand.class,
+            PidErrorCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
