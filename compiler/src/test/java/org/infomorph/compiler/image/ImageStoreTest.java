@@ -89,6 +89,6 @@ class ImageStoreTest {
         Path mf = dir.resolve(ImageStore.MANIFEST);
         Files.writeString(mf, Files.readString(mf).replace("\"weightBits\" : 8", "\"weightBits\" : 4"));
         String m = rejected();
-        assertTrue(m.contains("does not fit 4-bit weights"), m);
+        assertTrue(m.contains("layer hidden source R: w[0]") && m.contains("does not fit weightBits"), m);
     }
 }

@@ -6,6 +6,7 @@ import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.compiler.arch.ArchTables;
 import org.infomorph.compiler.arch.LayerConstants;
 import org.infomorph.compiler.image.Image;
+import org.infomorph.compiler.image.ImageChecks;
 import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.compiler.network.NetworkSpec;
 import org.infomorph.compiler.network.SourceSpec;
