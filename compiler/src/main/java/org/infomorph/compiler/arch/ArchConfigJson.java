@@ -79,6 +79,9 @@ public final class ArchConfigJson {
             String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             String why = e.getOriginalMessage().split("\n")[0];
+            if (why.startsWith("Missing creator property")) why = "is missing; 'infomorph arch' prints a complete configuration to start from";
+            else if (why.startsWith("Unrecognized field")) why = "is not a known key; 'infomorph arch' prints the allowed keys";
+            else why = why.replaceAll("`[^`]*DeserializationFeature[^`]*`[^;]*", "").replaceAll("; *$", "");
             throw InvalidInputException.at(file, prefix + path, why);
         } catch (JsonProcessingException e) {
             throw InvalidInputException.at(file, prefix, e.getOriginalMessage());

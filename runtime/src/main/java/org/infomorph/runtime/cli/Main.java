@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             QuantizeCommand.class,
             RunCommand.class,
             PidErrorCommand.class,
+            ArchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
