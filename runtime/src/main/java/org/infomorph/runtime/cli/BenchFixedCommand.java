@@ -1,0 +1,62 @@
+package org.infomorph.runtime.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.infomorph.compiler.arch.ArchConfig;
+import org.infomorph.compiler.image.ImageFactory;
+import org.infomorph.compiler.network.NetworkSpec;
+import org.infomorph.runtime.device.InputBatch;
+import org.infomorph.runtime.device.SpikeRule;
+import org.infomorph.runtime.reference.ReferenceDevice;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "fixed", mixinStandardHelpOptions = true,
+        description = "Throughput of the bit-exact integer model (L2): on-chip learning and inference samples/s, random inputs.")
+final class BenchFixedCommand implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NETWORK.json")
+    Path network;
+
+    @Mixin ArchOptions arch;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "5", description = "timed seconds per measurement (default: ${DEFAULT-VALUE})")
+    double seconds;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        NetworkSpec net = Networks.read(network, null, null);
+        ArchConfig a = arch.load();
+        int batch = a.learning().batchSize();
+        SplittableRandom rng = new SplittableRandom(2);
+        int[] x = new int[batch * net.features()], y = new int[batch];
+        for (int i = 0; i < x.length; i++) x[i] = rng.nextInt(-32, 96);
+        for (int b = 0; b < batch; b++) y[b] = rng.nextInt(net.classes());
+        try (ReferenceDevice dev = new ReferenceDevice()) {
+            dev.load(ImageFactory.fromScratch(net, a, 1));
+            InputBatch learn = new InputBatch(batch, net.features(), x, y), infer = new InputBatch(batch, net.features(), x, null);
+            for (int i = 0; i < 20; i++) dev.learn(learn);
+            double learning = rate(() -> dev.learn(learn), batch);
+            double inference = rate(() -> dev.infer(infer, SpikeRule.DETERMINISTIC), batch);
+            o.printf("network %s, batch %d, %d cores: learning %,.0f samples/s, inference %,.0f samples/s%n", net.name(), batch,
+                    Runtime.getRuntime().availableProcessors(), learning, inference);
+        }
+        return ExitCode.OK.code;
+    }
+
+    private double rate(Runnable step, int batch) {
+        long samples = 0, t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < seconds * 1e9) {
+            step.run();
+            samples += batch;
+        }
+        return samples / ((System.nanoTime() - t0) / 1e9);
+    }
+}
