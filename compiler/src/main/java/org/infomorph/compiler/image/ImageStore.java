@@ -12,10 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.compiler.arch.ArchConfig;
@@ -23,6 +20,7 @@ import org.infomorph.compiler.arch.ArchConfigJson;
 import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.compiler.network.NetworkJson;
 import org.infomorph.compiler.network.NetworkSpec;
+import org.infomorph.compiler.network.NetworkStore;
 
 /**
  * Saves and loads an {@link Image} as a directory ({@value Image#FORMAT}): {@value #MANIFEST}
@@ -64,7 +62,7 @@ public final class ImageStore {
                 for (int v : s.mask()) buf.putInt(v);
             }
         m.put("memory", MEMORY);
-        m.put("sha256", sha256(buf.array()));
+        m.put("sha256", NetworkStore.sha256(buf.array()));
         Files.createDirectories(dir);
         Files.write(dir.resolve(MEMORY), buf.array());
         Files.writeString(dir.resolve(MANIFEST), JSON.writeValueAsString(m) + "\n", StandardCharsets.UTF_8);
@@ -137,7 +135,7 @@ public final class ImageStore {
         } catch (IOException e) {
             throw InvalidInputException.at(mem.toString(), null, "cannot read (" + e.getMessage() + ")");
         }
-        String actual = sha256(data);
+        String actual = NetworkStore.sha256(data);
         if (!actual.equalsIgnoreCase(m.path("sha256").asText()))
             throw InvalidInputException.at(file, "sha256", "does not match " + MEMORY + " (" + actual + "); the image is damaged, re-create it");
         return data;
@@ -156,13 +154,5 @@ public final class ImageStore {
 
     private static long bytes(int neurons, int size) {
         return 4L * (2L * neurons * size + neurons);
-    }
-
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -251,7 +251,8 @@ public final class NetworkStore {
         return 8L * ((long) neurons * size + neurons);
     }
 
-    static String sha256(byte[] data) {
+    /** Lower-case hex SHA-256, the checksum of every stored artefact. */
+    public static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {
