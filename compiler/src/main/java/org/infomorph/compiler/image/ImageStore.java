@@ -69,6 +69,7 @@ public final class ImageStore {
     }
 
     public static Image load(Path dir) {
+        CompiledImage.verify(dir);
         Path mf = dir.resolve(MANIFEST);
         String file = mf.toString();
         JsonNode m;
