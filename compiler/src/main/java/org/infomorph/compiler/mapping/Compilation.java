@@ -22,10 +22,32 @@ public record Compilation(NetworkSpec network, ArchConfig arch, TargetDescriptor
         return problems.isEmpty();
     }
 
+    /**
+     * Compiles with the most units the DSPs, the logic and the largest layer allow; when the
+     * memories cannot hold that many lanes, with the most units that fit. Reports the problems
+     * of the largest array when no unit count fits.
+     */
     public static Compilation of(NetworkSpec net, ArchConfig arch, TargetDescriptor target, Mode mode) {
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> unitProblems = new ArrayList<>();
         LogicModel logic = LogicModel.defaults();
-        int units = units(net, arch, target, logic, problems);
+        int max = units(net, arch, target, logic, unitProblems);
+        Compilation first = null;
+        int largest = net.layers().stream().mapToInt(LayerSpec::neurons).max().orElse(1);
+        for (int units = max; units >= 1; units--) {
+            // as few units as give the largest layer the same number of slots: same cycles, fewer DSPs
+            int slots = ArrayPlan.slots(largest, units);
+            units = Math.min(units, ArrayPlan.slots(largest, slots));
+            Compilation c = with(net, arch, target, mode, units, logic, unitProblems);
+            if (c.fits()) return c;
+            if (first == null) first = c;
+            if (!unitProblems.isEmpty()) break;
+        }
+        return first;
+    }
+
+    static Compilation with(NetworkSpec net, ArchConfig arch, TargetDescriptor target, Mode mode, int units, LogicModel logic,
+            List<Problem> unitProblems) {
+        List<Problem> problems = new ArrayList<>(unitProblems);
         List<Integer> slots = new ArrayList<>();
         for (LayerSpec l : net.layers()) slots.add(ArrayPlan.slots(l.neurons(), units));
         Allocator.Result alloc = Allocator.allocate(ArrayPlan.of(net, arch, units, mode), target);

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             PidErrorCommand.class,
             ArchCommand.class,
+            FitCommand.class,
+            CompileCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -30,6 +32,10 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static boolean userError(Throwable t) {
+        return t instanceof InvalidInputException || t instanceof org.infomorph.targets.TargetException;
     }
 
     public static void main(String[] args) {
@@ -48,8 +54,8 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Throwable t = ex;
-            while (!(t instanceof InvalidInputException) && t.getCause() != null && t.getCause() != t) t = t.getCause();
-            if (t instanceof InvalidInputException) {
+            while (!userError(t) && t.getCause() != null && t.getCause() != t) t = t.getCause();
+            if (userError(t)) {
                 cmd.getErr().println("error: " + t.getMessage());
                 return ExitCode.INVALID_INPUT.code;
             }

@@ -1,0 +1,55 @@
+package org.infomorph.runtime.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import org.infomorph.compiler.InvalidInputException;
+import org.infomorph.compiler.mapping.Compilation;
+import org.infomorph.compiler.mapping.FitAdvisor;
+import org.infomorph.compiler.network.NetworkSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = {"Check, before any synthesis, whether a network fits a target: the mapping, memory map, schedule and",
+                "estimates, what does not fit and the smallest change that would, and the largest network of this shape that fits.",
+                "Exit code 0 if it fits, 1 if not."})
+final class FitCommand implements Callable<Integer> {
+    static final int LARGEST_SEARCHED = 1 << 16;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NETWORK.json")
+    Path network;
+
+    @Mixin TargetOptions target;
+
+    @Mixin ModeOption mode;
+
+    @Mixin ArchOptions arch;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        NetworkSpec net = Networks.read(network, null, null);
+        Compilation c = Compilation.of(net, arch.load(), target.load(), mode.mode);
+        CompilationReport.print(o, c);
+        OptionalInt largest = FitAdvisor.largestFirstLayer(net, c.arch(), c.target(), mode.mode, LARGEST_SEARCHED);
+        String shape = net.layers().get(0).name() + " neurons";
+        o.println(largest.isPresent()
+                ? "largest network of this shape that fits: " + largest.getAsInt() + " " + shape + (largest.getAsInt() == LARGEST_SEARCHED ? " or more" : "")
+                : "no network of this shape fits " + c.target().name() + " in mode " + mode.mode);
+        try {
+            FitAdvisor.requireFit(c);
+        } catch (InvalidInputException e) {
+            o.println("does not fit:");
+            e.getMessage().lines().forEach(l -> o.println("  " + l));
+            return ExitCode.CHECK_FAILED.code;
+        }
+        o.println("fits " + c.target().name());
+        return ExitCode.OK.code;
+    }
+}
