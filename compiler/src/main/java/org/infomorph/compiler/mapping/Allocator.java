@@ -18,8 +18,11 @@ public final class Allocator {
     /** The allocations, and for every array that did not fit a {@link Shortfall}. */
     public record Result(List<Allocation> allocations, List<Shortfall> shortfalls) {}
 
-    /** An array that fits nowhere: the bits it needs and the free bits of the memory kind closest to holding it. */
-    public record Shortfall(LogicalArray array, long needBits, String bestMemory, long freeBits) {}
+    /**
+     * An array that fits nowhere: the bits it holds, and on the memory kind with the most free
+     * bits the blocks it would take (one lane group needs whole blocks) against the blocks free.
+     */
+    public record Shortfall(LogicalArray array, long needBits, String bestMemory, long freeBits, long needBlocks, long freeBlocks) {}
 
     public static Result allocate(List<LogicalArray> arrays, TargetDescriptor target) {
         Map<String, Long> free = new HashMap<>();
@@ -45,7 +48,7 @@ public final class Allocator {
                         m = k;
                     }
                 }
-                short_.add(new Shortfall(a, a.totalBits(), m.name(), freeBits));
+                short_.add(new Shortfall(a, a.totalBits(), m.name(), freeBits, place(a, m).blocks(), free.get(m.name())));
                 continue;
             }
             free.merge(best.memory(), -best.blocks(), Long::sum);

@@ -52,8 +52,9 @@ public record Compilation(NetworkSpec network, ArchConfig arch, TargetDescriptor
         for (LayerSpec l : net.layers()) slots.add(ArrayPlan.slots(l.neurons(), units));
         Allocator.Result alloc = Allocator.allocate(ArrayPlan.of(net, arch, units, mode), target);
         for (Allocator.Shortfall s : alloc.shortfalls())
-            problems.add(new Problem(s.array().name(), "need " + Units.bits(s.needBits()),
-                    target.name() + " has " + Units.bits(s.freeBits()) + " free " + s.bestMemory()));
+            problems.add(new Problem(s.array().name(), "need " + Units.bits(s.needBits()) + " (" + s.needBlocks() + " " + s.bestMemory()
+                    + " blocks for " + s.array().lanes() + " lane" + (s.array().lanes() > 1 ? "s" : "") + ")",
+                    target.name() + " has " + s.freeBlocks() + " " + s.bestMemory() + " blocks (" + Units.bits(s.freeBits()) + ") free"));
         Mapping mapping = new Mapping(target.name(), mode, units, slots, alloc.allocations());
         Schedule schedule = Schedule.of(net, arch, mapping, CycleModel.defaults());
         Estimates est = Estimates.of(net, arch, target, mapping, schedule, EnergyModel.horowitz45nm(), logic.luts(units));

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ArchCommand.class,
             FitCommand.class,
             CompileCommand.class,
+            InspectCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
