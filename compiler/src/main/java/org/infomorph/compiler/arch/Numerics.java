@@ -60,6 +60,28 @@ public record Numerics(
                 32);
     }
 
+    /** This format with other weights (the headroom kept below the width). */
+    public Numerics withWeightBits(int bits) {
+        return new Numerics(input, bits, Math.min(weightHeadroomBits, bits - 1), biasBits, accumulatorBits, activation, theta, slope, count,
+                softSum, log2, q, coefficient, table, error, gradientBits);
+    }
+
+    /** This format with theta of {@code bits} bits; the soft sums keep their integer part. */
+    public Numerics withThetaBits(int bits) {
+        return new Numerics(input, weightBits, weightHeadroomBits, biasBits, accumulatorBits, activation, Field.unsigned(bits, bits), slope,
+                count, Field.unsigned(softSum.bits() - theta.bits() + bits, bits), log2, q, coefficient, table, error, gradientBits);
+    }
+
+    public Numerics withLog2Frac(int frac) {
+        return new Numerics(input, weightBits, weightHeadroomBits, biasBits, accumulatorBits, activation, theta, slope, count, softSum,
+                Field.signed(log2.bits(), frac), q, coefficient, table, error, gradientBits);
+    }
+
+    public Numerics withGradientBits(int bits) {
+        return new Numerics(input, weightBits, weightHeadroomBits, biasBits, accumulatorBits, activation, theta, slope, count, softSum, log2, q,
+                coefficient, table, error, bits);
+    }
+
     public Field weight(int frac) {
         return new Field(weightBits, frac, true, Rounding.HALF_UP);
     }

@@ -20,11 +20,16 @@ public final class LaneContents {
         return lane(image, m, unit, false);
     }
 
-    private static long[] lane(Image image, Mapping m, int unit, boolean weights) {
-        long words = 0;
-        for (int l = 0; l < image.layers().size(); l++)
-            for (ImageSource s : image.layers().get(l).sources()) words += (long) m.slots().get(l) * (weights ? s.size() : 1);
-        long[] out = new long[Math.toIntExact(words)];
+    /** Receives one word of a lane: its index in the lane, the source array, and the index in that array. */
+    private interface WordVisitor {
+        void visit(int at, int[] array, int index);
+    }
+
+    /**
+     * Walks a unit's lane in layout order (layers, slots, sources, then the source's words),
+     * calling {@code visitor} for every word that belongs to a real neuron; returns the lane length.
+     */
+    private static int walk(Image image, Mapping m, int unit, boolean weights, WordVisitor visitor) {
         int at = 0;
         for (int l = 0; l < image.layers().size(); l++) {
             ImageLayer layer = image.layers().get(l);
@@ -33,11 +38,17 @@ public final class LaneContents {
                 int j = slot * m.units() + unit;
                 for (ImageSource s : layer.sources()) {
                     int len = weights ? s.size() : 1;
-                    if (j < neurons) for (int i = 0; i < len; i++) out[at + i] = weights ? s.w()[j * s.size() + i] : s.b()[j];
+                    if (j < neurons) for (int i = 0; i < len; i++) visitor.visit(at + i, weights ? s.w() : s.b(), weights ? j * s.size() + i : j);
                     at += len;
                 }
             }
         }
+        return at;
+    }
+
+    private static long[] lane(Image image, Mapping m, int unit, boolean weights) {
+        long[] out = new long[walk(image, m, unit, weights, (at, a, i) -> {})];
+        walk(image, m, unit, weights, (at, a, i) -> out[at] = a[i]);
         return out;
     }
 
@@ -66,24 +77,7 @@ public final class LaneContents {
     }
 
     private static void put(long[] lane, int bits, Image image, Mapping m, int unit, boolean weights) {
-        int at = 0;
-        for (int l = 0; l < image.layers().size(); l++) {
-            ImageLayer layer = image.layers().get(l);
-            int neurons = layer.sources().get(0).neurons();
-            for (int slot = 0; slot < m.slots().get(l); slot++) {
-                int j = slot * m.units() + unit;
-                for (ImageSource s : layer.sources()) {
-                    int len = weights ? s.size() : 1;
-                    if (j < neurons)
-                        for (int i = 0; i < len; i++) {
-                            int v = signExtend(lane[at + i], bits);
-                            if (weights) s.w()[j * s.size() + i] = v;
-                            else s.b()[j] = v;
-                        }
-                    at += len;
-                }
-            }
-        }
+        walk(image, m, unit, weights, (at, a, i) -> a[i] = signExtend(lane[at], bits));
     }
 
     static int signExtend(long v, int bits) {

@@ -31,8 +31,8 @@ public final class FitAdvisor {
     static String suggest(Compilation c, Compilation.Problem p) {
         List<String> options = new ArrayList<>();
         Numerics n = c.arch().numerics();
-        IntPredicate weightsFit = w -> fits(c, c.network(), c.arch().withNumerics(weightBits(n, w)), c.mapping().mode());
-        IntPredicate gradientsFit = g -> fits(c, c.network(), c.arch().withNumerics(gradientBits(n, g)), c.mapping().mode());
+        IntPredicate weightsFit = w -> fits(c, c.network(), c.arch().withNumerics(n.withWeightBits(w)), c.mapping().mode());
+        IntPredicate gradientsFit = g -> fits(c, c.network(), c.arch().withNumerics(n.withGradientBits(g)), c.mapping().mode());
         if (p.resource().equals("weights")) largest(2, n.weightBits() - 1, weightsFit).ifPresent(w -> options.add("use <= " + w + "-bit weights"));
         if (p.resource().equals("gradients")) largest(8, n.gradientBits() - 1, gradientsFit).ifPresent(g -> options.add("use <= " + g + "-bit gradient accumulators"));
         largestFirstLayer(c.network(), c.arch(), c.target(), c.mapping().mode(), c.network().layers().get(0).neurons() - 1)
@@ -74,15 +74,5 @@ public final class FitAdvisor {
                     l.optimizer(), l.bias()));
         }
         return new NetworkSpec(net.name(), net.features(), net.classes(), net.steps(), layers, net.training());
-    }
-
-    private static Numerics weightBits(Numerics n, int w) {
-        return new Numerics(n.input(), w, Math.min(n.weightHeadroomBits(), w - 1), n.biasBits(), n.accumulatorBits(), n.activation(), n.theta(),
-                n.slope(), n.count(), n.softSum(), n.log2(), n.q(), n.coefficient(), n.table(), n.error(), n.gradientBits());
-    }
-
-    private static Numerics gradientBits(Numerics n, int g) {
-        return new Numerics(n.input(), n.weightBits(), n.weightHeadroomBits(), n.biasBits(), n.accumulatorBits(), n.activation(), n.theta(),
-                n.slope(), n.count(), n.softSum(), n.log2(), n.q(), n.coefficient(), n.table(), n.error(), g);
     }
 }

@@ -70,16 +70,13 @@ final class HwRuleStep implements LearningRuleStep {
                 int[] cell = new int[batch];
                 for (int k = 0; k < s; k++) {
                     double[] u = pass.sums()[k];
-                    double lo = Math.scalb(1.0, rangeExp[j][k]);
-                    double width = Math.scalb(1.0, rangeExp[j][k] + 1 - binsExp);
                     double max = 0;
                     for (int b = 0; b < batch; b++) {
                         double x = u[b * n + j];
                         max = Math.max(max, Math.abs(x));
-                        int bin = (int) Math.min(bins - 1, Math.max(0, Math.floor((x + lo) / width)));
-                        cell[b] = cell[b] * bins + bin;
+                        cell[b] = cell[b] * bins + PowerOfTwoBins.bin(x, rangeExp[j][k], binsExp);
                     }
-                    rangeExp[j][k] = nextRangeExp(max);
+                    rangeExp[j][k] = PowerOfTwoBins.rangeExp(max, rule.minRangeExp(), rule.maxRangeExp());
                 }
                 double[] p = new double[cells * 2];
                 for (int b = 0; b < batch; b++) {
@@ -113,11 +110,6 @@ final class HwRuleStep implements LearningRuleStep {
                 if (m > 0) delta = velocity[i] = velocity[i] - Math.scalb(velocity[i], -m) + delta;
                 p[i] += delta;
             }
-        }
-
-        private int nextRangeExp(double max) {
-            int e = max > 0 ? Math.getExponent(max) + (max == Math.scalb(1.0, Math.getExponent(max)) ? 0 : 1) : rule.minRangeExp();
-            return Math.min(rule.maxRangeExp(), Math.max(rule.minRangeExp(), e));
         }
     }
 }

@@ -18,6 +18,7 @@ import org.infomorph.compiler.network.TrainedNetwork;
 import org.infomorph.compiler.pid.DensePmf;
 import org.infomorph.compiler.pid.PidEngine;
 import org.infomorph.compiler.train.InfomorphicNetwork;
+import org.infomorph.compiler.train.PowerOfTwoBins;
 import org.infomorph.compiler.train.SpikeMode;
 import org.infomorph.runtime.reference.FixedPid;
 import org.infomorph.runtime.reference.Log2Unit;
@@ -67,10 +68,17 @@ public final class PidErrorSweep {
         long[] samples = new long[layers];
         SplittableRandom rng = new SplittableRandom(seed);
         List<int[]> order = Batches.shuffled(data.train().size(), arch.learning().batchSize(), seed, 1);
+        ArchTables tables = ArchTables.of(arch);
+        Log2Unit log2 = new Log2Unit(arch.numerics().log2().frac(), tables.log2Mantissa());
+        FixedPid[] fixed = new FixedPid[layers];
+        for (int l = 0; l < layers; l++) {
+            int s = trained.spec().layers().get(l).sourceCount();
+            fixed[l] = new FixedPid(s, arch.bins(), LatticeTables.of(s), log2, arch.numerics().theta().bits());
+        }
         for (int i = 0; i < Math.min(batches, order.size()); i++) {
             Batch b = Batches.gather(data.train(), order.get(i));
             InfomorphicNetwork.Forward f = net.forward(b.x(), b.y(), b.size(), SpikeMode.STOCHASTIC, rng, true);
-            for (int l = 0; l < layers; l++) samples[l] += accumulate(err, arith, l, f, trained.spec().layers().get(l).neurons(), arch);
+            for (int l = 0; l < layers; l++) samples[l] += accumulate(err, arith, l, f, trained.spec().layers().get(l).neurons(), arch, fixed[l]);
         }
         List<double[]> perAtom = new ArrayList<>();
         List<Double> mean = new ArrayList<>(), arithmetic = new ArrayList<>();
@@ -87,13 +95,11 @@ public final class PidErrorSweep {
     }
 
     /** Adds |fixed - float| per atom for every neuron of layer l; returns the number of neurons. */
-    private static int accumulate(double[][] err, double[][] arith, int l, InfomorphicNetwork.Forward f, int n, ArchConfig arch) {
+    private static int accumulate(double[][] err, double[][] arith, int l, InfomorphicNetwork.Forward f, int n, ArchConfig arch, FixedPid fixed) {
         var pass = f.passes().get(l);
         int s = pass.sums().length, batch = f.batch(), bins = arch.bins(), cells = 1;
         for (int k = 0; k < s; k++) cells *= bins;
         int thetaBits = arch.numerics().theta().bits();
-        ArchTables tables = ArchTables.of(arch);
-        FixedPid fixed = new FixedPid(s, bins, LatticeTables.of(s), new Log2Unit(arch.numerics().log2().frac(), tables.log2Mantissa()), thetaBits);
         double unit = Math.scalb(1.0, -arch.numerics().log2().frac());
         int[] shape = new int[s];
         Arrays.fill(shape, bins);
@@ -102,12 +108,8 @@ public final class PidErrorSweep {
             for (int k = 0; k < s; k++) {
                 double max = 0;
                 for (int b = 0; b < batch; b++) max = Math.max(max, Math.abs(pass.sums()[k][b * n + j]));
-                int e = max > 0 ? (int) Math.ceil(Math.log(max) / Math.log(2)) : 0;
-                double lo = Math.scalb(1.0, e), width = Math.scalb(1.0, e + 1) / bins;
-                for (int b = 0; b < batch; b++) {
-                    int bin = (int) Math.min(bins - 1, Math.max(0, Math.floor((pass.sums()[k][b * n + j] + lo) / width)));
-                    cell[b] = cell[b] * bins + bin;
-                }
+                int e = max > 0 ? PowerOfTwoBins.rangeExp(max, Integer.MIN_VALUE, Integer.MAX_VALUE) : 0; // this batch's own range
+                for (int b = 0; b < batch; b++) cell[b] = cell[b] * bins + PowerOfTwoBins.bin(pass.sums()[k][b * n + j], e, arch.binsExp());
             }
             double[] p = new double[cells * 2], pq = new double[cells * 2];
             int[] counts = new int[cells], soft = new int[cells];
