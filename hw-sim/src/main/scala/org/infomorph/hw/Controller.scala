@@ -10,24 +10,27 @@ import chisel3.util._
  * label), and writes the units' spikes and results to SPIKES and OUT through a writer that drains
  * one unit per cycle while the next slot computes.
  *
- * Cycles (exact; every count depends on the configuration only, never on data). Notation: s =
- * sources of the layer, n_k = fan-in of source k (0 when the entry wires it to zeros), A =
- * ActivationUnit.latency, P = units, S = slots of the layer, T_tab / T_upd = the latencies of the
- * TableEngine / BoundaryUpdate start-to-done.
+ * Cycles (exact, measured against the simulation; every count depends on the configuration only,
+ * never on data). A command is accepted in cycle 0; the figure N below is the cycle in which
+ * `ready` is high again (the next command can be accepted N cycles after this one).
+ * Notation: P = units; per layer S = slots, s = sources, n_k = fan-in of source k as the entry
+ * wires it (0 for a zeros source); A = ActivationUnit.latency (9); T = the start-to-done latency of
+ * the TableEngine (BOUNDARY bit 0) or the BoundaryUpdate (bit 1) for that layer.
  *
- *  - a command is accepted in cycle 0; `ready` is low from cycle 1 until the command is done.
- *  - RUN = 1 + Σ_entries (3 + S·slot + drain) + 2 cycles, where
- *      slot  = max(Σ_k (n_k + 1) + A + 9 [+ grad], P + 1)   (the MAC issues one item per cycle: each
- *              source's bias then its n_k weights; then 3 cycles of MAC pipeline, 1 activation start,
- *              A activation, 3 post cycles (spike, histogram, errors), 1 next-slot),
- *      grad  = Σ_{k not fixed} (n_k + 1) + #fixed + 1, only for a learning last-step entry in
- *              PREVIOUS_BATCH mode (one gradient read-modify-write per cycle),
- *      drain = max(1, P + 1 - (4 + grad)) cycles at the end of the entry (the writer empties).
- *    The P+1 bound is the writer (one unit's spike/result per cycle); it binds only when a slot is
- *    shorter than P + 1 cycles.
- *  - PASS2 = 1 + Σ_{last-step entries} (3 + S·(5 + grad) + 1) + Σ_{other entries} 2 + 2.
- *  - BOUNDARY = 1 + Σ_phases Σ_layers (2 + S·(T + 2)) + Σ_phases 1 + 1, with T = T_tab (bit 0) or
- *    T_upd (bit 1).
+ *  - RUN   = 1 + Σ_entries [3 + slot + (S − 1)·max(slot, P + 1) + max(1, P − 2 − G)] + 2
+ *      slot = Σ_k (n_k + 1) + A + 8 + G
+ *             (MAC: one item per cycle, each source's bias then its n_k weights; 3 cycles of MAC
+ *             pipeline; 1 activation start; A activation; 3 post cycles: spike and PRNG, histogram
+ *             read and PASS2 row, histogram write; 1 to step the slot)
+ *      G    = Σ_{k not fixed} (n_k + 2) + #fixed + 1 on a learning last-step entry in
+ *             PREVIOUS_BATCH mode (per source one error cycle, the bias, then one gradient
+ *             read-modify-write per weight), else 0
+ *    P + 1 and P − 2 − G come from the writer (one unit's spike/result per cycle); they bind only
+ *    when P is larger than a slot.
+ *  - PASS2 = 1 + Σ_{last-step entries} [3 + S·(4 + G) + 1] + 2·#(other entries) + 2
+ *      (per slot: PASS2 row read, latch, TABLE read, the gradient stream G as above, 1 step)
+ *  - BOUNDARY = 1 + Σ_{phases run} [Σ_layers (2 + S·(T + 2)) + 1] + 1
+ *  - WRITE and READ take 1 cycle each (back to back); READ data arrive 2 cycles after the command.
  */
 class Controller(p: GenParams) extends Module {
   private val P = p.units
@@ -76,7 +79,7 @@ class Controller(p: GenParams) extends Module {
 
   private object S extends ChiselEnum {
     val idle, entry0, entry1, entry2, mac, macW, actGo, actW, post0, post1, post2, gradS, next, eEnd,
-      p2a, p2b, p2c, p2d, bLayer0, bLayer1, bStart, bWait, bNext, done = Value
+      p2a, p2b, p2c, bLayer0, bLayer1, bStart, bWait, bNext, done = Value
   }
   private val state = RegInit(S.idle)
   io.busy := state =/= S.idle
@@ -311,7 +314,6 @@ class Controller(p: GenParams) extends Module {
     }
     is(S.post2) {
       c.histWr := learnLast
-      c.errLatch := learnLast && !p.sameBatch.B
       c.maxWr := learnLast && cur.sources === 3.U
       c.maxK := 2.U
       c.maxAddr := rangeRow + 2.U
@@ -320,20 +322,24 @@ class Controller(p: GenParams) extends Module {
       state := Mux(learnLast && !p.sameBatch.B, S.gradS, S.next)
     }
 
-    // ---- gradients: per non-fixed source its bias, then its weights
+    // ---- gradients: per non-fixed source its error e_k, its bias, then its weights
     is(S.gradS) {
       when(k >= cur.sources) {
         state := S.next
       }.elsewhen(cur.src(k).fixed) {
         k := k + 1.U
+      }.elsewhen(i === 0.U) {
+        c.errLatch := true.B
+        c.errK := k
+        i := 1.U
       }.otherwise {
         c.grad := true.B
         c.gradK := k
-        c.gradBias := i === 0.U
-        c.gradAddr := Mux(i === 0.U, cur.src(k).gradBiasBase + t, gRow(k) + (i - 1.U))
-        xReq := i =/= 0.U
-        xIdx := i - 1.U
-        when(i === sizeEff(k)) {
+        c.gradBias := i === 1.U
+        c.gradAddr := Mux(i === 1.U, cur.src(k).gradBiasBase + t, gRow(k) + (i - 2.U))
+        xReq := i =/= 1.U
+        xIdx := i - 2.U
+        when(i === sizeEff(k) + 1.U) {
           i := 0.U
           k := k + 1.U
         }.otherwise { i := i + 1.U }
@@ -358,10 +364,6 @@ class Controller(p: GenParams) extends Module {
     is(S.p2b) { state := S.p2c }
     is(S.p2c) {
       c.histRd := true.B
-      state := S.p2d
-    }
-    is(S.p2d) {
-      c.errLatch := true.B
       k := 0.U
       i := 0.U
       state := S.gradS

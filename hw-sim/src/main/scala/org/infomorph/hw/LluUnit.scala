@@ -94,17 +94,28 @@ class LluUnit(p: GenParams, index: Int) extends Module {
   private val thetaReg = RegInit(0.U(tb.W))
   private val errReg = RegInit(VecInit(Seq.fill(3)(0.S(num.error().bits().W))))
   private val histAddrReg = RegInit(0.U(20.W))
+  private val tableReg = RegInit(0.S(num.table().bits().W))
 
   private val ev = Seq.fill(SatEvents.Ids)(scala.collection.mutable.ArrayBuffer[Bool]())
   private def event(id: Int, on: Bool): Unit = ev(id) += on && active
 
-  // MAC stage 1: memory data and the broadcast x; product (or bias) floor-shifted by the product shift
+  // The unit's one multiplier, used in stage 1 of three mutually exclusive streams: MAC x·w,
+  // gradient e_k·x, error table[cell]·f_k.
   private val s1 = RegNext(ctl.mac, false.B)
+  private val g1 = RegNext(ctl.grad, false.B)
+  private val g1K = RegNext(ctl.gradK, 0.U)
+  private val err1 = RegNext(ctl.errLatch, false.B)
+  private val errK1 = RegNext(ctl.errK, 0.U)
+  private val mulA = Mux(err1, tableReg, ctl.x)
+  private val mulB = Mux(err1, fReg(errK1), Mux(g1, errReg(g1K), weight.rdata.asSInt))
+  private val product = mulA * mulB
+
+  // MAC stage 1: memory data and the broadcast x; product (or bias) floor-shifted by the product shift
   private val s1Bias = RegNext(ctl.macBias, false.B)
   private val s1Last = RegNext(ctl.macLast, false.B)
   private val s1K = RegNext(ctl.macK, 0.U)
   private val p1 = cfg.src(s1K).productShift
-  private val prod = Fixed.floorShiftDyn(ctl.x * weight.rdata.asSInt, p1, pMax)
+  private val prod = Fixed.floorShiftDyn(product, p1, pMax)
   private val biasSh = Fixed.floorShiftDyn(bias.rdata.asSInt, p1, pMax)
   // the model sums the products in a Java int (exact by the load check); wrap like it
   private def int32(v: SInt): SInt = v.pad(32)(31, 0).asSInt
@@ -179,13 +190,11 @@ class LluUnit(p: GenParams, index: Int) extends Module {
   private def absU(v: SInt): UInt = Mux(v < 0.S, 0.S -& v, v).asUInt(ab - 1, 0)
 
   // gradient stream, stage 1
-  private val g1 = RegNext(ctl.grad, false.B)
   private val g1Bias = RegNext(ctl.gradBias, false.B)
-  private val g1K = RegNext(ctl.gradK, 0.U)
   private val g1Addr = RegNext(ctl.gradAddr, 0.U)
   private val e1 = errReg(g1K)
   private val gOld = grad.rdata.asSInt
-  private val gSum = Mux(g1Bias, gOld +& (e1 << inFrac), gOld +& (e1 * ctl.x))
+  private val gSum = Mux(g1Bias, gOld +& (e1 << inFrac), gOld +& product)
   private val (gNew, gEv) = Fixed.saturate(gSum, num.gradient())
   private val gWrite = g1 && e1 =/= 0.S
   event(SatEvents.GRADIENT, gWrite && gEv)
@@ -199,11 +208,10 @@ class LluUnit(p: GenParams, index: Int) extends Module {
 
   // errors e_k = saturate_error((table[cell] * f_k) >>r (table.frac + slope.frac - error.frac))
   private val eShift = num.table().frac() + num.slope().frac() - num.error().frac()
-  private val errs = (0 until 3).map(k => Fixed.saturate(Fixed.roundShift(table.rdata.asSInt * fReg(k), eShift), num.error()))
-  for (k <- 0 until 3) {
-    when(ctl.errLatch) { errReg(k) := errs(k)._1 }
-    event(SatEvents.ERROR, ctl.errLatch && errs(k)._2 && k.U < cfg.sources && !cfg.src(k).fixed)
-  }
+  private val (err, errEv) = Fixed.saturate(Fixed.roundShift(product, eShift), num.error())
+  when(err1) { errReg(errK1) := err }
+  event(SatEvents.ERROR, err1 && errEv)
+  when(RegNext(ctl.histRd, false.B)) { tableReg := table.rdata.asSInt }
 
   when(ctl.post) {
     cellReg := cell

@@ -52,8 +52,9 @@ class UnitCtl(p: GenParams) extends Bundle {
   val pass2Wr = Bool()
   val pass2Rd = Bool()
   val pass2Addr = UInt(20.W)
-  /** form the errors e_k from the TABLE word read by histRd and the latched slopes */
+  /** form e_errK from the TABLE word read by histRd and the latched slope f_errK (stage 1, the multiplier) */
   val errLatch = Bool()
+  val errK = UInt(2.W)
 
   // gradient stream, stage 0: item (gradK, bias or one weight)
   val grad = Bool()
