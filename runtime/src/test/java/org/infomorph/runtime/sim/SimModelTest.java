@@ -148,6 +148,9 @@ class SimModelTest {
             a.write(SimRegions.WEIGHT, 1, 0, new long[] {5, 6});
             b.write(SimRegions.WEIGHT, 2, 0, new long[] {-5, -6}); // unit 2 exists only in B
             b.trace(vcd, false);
+            b.trace(tmp.resolve("b2.vcd"), true); // a second trace after the first closed
+            b.command(SimRegions.OP_RUN, 0);
+            b.trace(null, false);
             assertArrayEquals(new long[] {5, 6}, a.read(SimRegions.WEIGHT, 1, 0, 2));
             assertArrayEquals(new long[] {-5, -6}, b.read(SimRegions.WEIGHT, 2, 0, 2));
             SimException noTrace = assertThrows(SimException.class, () -> a.trace(tmp.resolve("a.vcd"), true));
@@ -156,6 +159,8 @@ class SimModelTest {
         String text = Files.readString(vcd);
         assertTrue(text.contains("$enddefinitions") && text.contains("io_host_valid"), "a VCD of the port");
         assertTrue(text.contains("#"), "with time steps");
+        String second = Files.readString(tmp.resolve("b2.vcd"));
+        assertTrue(second.contains("$enddefinitions") && second.contains("io_host_valid"), "the second VCD has its own header");
     }
 
     @Test
