@@ -19,7 +19,7 @@ import org.infomorph.compiler.rtl.GeneratorParams;
  */
 public final class SimModel implements AutoCloseable {
     /** Cycles a command may take before it is a timeout (override: {@code -Dinfomorph.sim.maxCycles}). */
-    public static final long DEFAULT_MAX_CYCLES = Long.getLong("infomorph.sim.maxCycles", 1L << 32);
+    public static final long DEFAULT_MAX_CYCLES = Long.getLong("infomorph.sim.maxCycles", 1L << 28);
 
     /** Loaded libraries by build folder and stamp: their binding is shared. */
     private static final Map<String, Loaded> LOADED = new HashMap<>();
