@@ -29,18 +29,7 @@ public final class SimRegions {
     public static final int MAXABS = 14;
     public static final int PASS2 = 15;
 
-    // global CONFIG words
-    public static final int CONFIG_LAYERS = 0;
-    public static final int CONFIG_ENTRIES = 1;
-    public static final int CONFIG_LABEL = 2;
-    public static final int CONFIG_FEATURES = 3;
-    public static final int CONFIG_CLASSES = 4;
-    /** CONFIG word of layer L's block: LAYER_BASE + LAYER_STRIDE * L. */
-    public static final int LAYER_BASE = 64;
-    public static final int LAYER_STRIDE = 128;
-    /** CONFIG word of program entry e: PROGRAM_BASE + PROGRAM_STRIDE * e. */
-    public static final int PROGRAM_BASE = 1024;
-    public static final int PROGRAM_STRIDE = 16;
+    // CONFIG words: org.infomorph.compiler.rtl.RtlLayout
 
     // STATUS words
     public static final int STATUS_CYCLES = 0;

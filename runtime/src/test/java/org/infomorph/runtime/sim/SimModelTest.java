@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.infomorph.compiler.rtl.RtlLayout;
 import org.infomorph.compiler.rtl.GeneratorParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,8 +55,8 @@ class SimModelTest {
         try (SimModel m = SimModel.open(A)) {
             m.write(SimRegions.CONFIG, 0, 0, cfg);
             assertArrayEquals(cfg, m.read(SimRegions.CONFIG, 0, 0, cfg.length));
-            m.write(SimRegions.CONFIG, 0, SimRegions.CONFIG_FEATURES, new long[] {Long.MIN_VALUE + 3});
-            assertEquals(Long.MIN_VALUE + 3, m.read(SimRegions.CONFIG, 0, SimRegions.CONFIG_FEATURES, 1)[0], "CONFIG words are 64 bits");
+            m.write(SimRegions.CONFIG, 0, RtlLayout.FEATURES, new long[] {Long.MIN_VALUE + 3});
+            assertEquals(Long.MIN_VALUE + 3, m.read(SimRegions.CONFIG, 0, RtlLayout.FEATURES, 1)[0], "CONFIG words are 64 bits");
         }
     }
 
@@ -122,9 +123,9 @@ class SimModelTest {
             assertEquals(runs0 + batch, m.read(SimRegions.STATUS, 0, SimRegions.STATUS_RUNS, 1)[0]);
             long[] last = m.read(SimRegions.INPUT, 0, 0, features);
             for (int i = 0; i < features; i++) assertEquals(x[(batch - 1) * features + i], last[i], "INPUT holds the last sample");
-            assertEquals(4, m.read(SimRegions.CONFIG, 0, SimRegions.CONFIG_LABEL, 1)[0], "LABEL holds the last label");
+            assertEquals(4, m.read(SimRegions.CONFIG, 0, RtlLayout.LABEL, 1)[0], "LABEL holds the last label");
             m.runBatch(Arrays.copyOf(x, features), features, null, 0, 0, outWords, new long[outWords], null);
-            assertEquals(-1, m.read(SimRegions.CONFIG, 0, SimRegions.CONFIG_LABEL, 1)[0], "no labels: LABEL = -1");
+            assertEquals(-1, m.read(SimRegions.CONFIG, 0, RtlLayout.LABEL, 1)[0], "no labels: LABEL = -1");
         }
     }
 
