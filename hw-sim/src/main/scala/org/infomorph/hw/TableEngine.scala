@@ -91,6 +91,10 @@ class TableEngine(p: GenParams) extends Module {
   private val accMem = SyncReadMem(p.maxCells, SInt(64.W))
   private val qCell = SyncReadMem(p.maxCells, Vec(2, SInt(qW.W)))
   private val total = Reg(Vec(2, SInt(margW.W)))
+  // one write port per memory: the phases drive these wires
+  private val accWe = WireDefault(false.B)
+  private val accWd = WireDefault(0.S(64.W))
+  when(accWe) { accMem.write(c, accWd) }
 
   private val rd0 = step === 0.U
   private val pRd = pMem.zip(rowOf).map { case (m, (r, _)) => m.read(r, rd0 && (state === S.load || state === S.union)) }
@@ -184,7 +188,7 @@ class TableEngine(p: GenParams) extends Module {
         for (((m, (r, first)), rdv) <- pMem.zip(rowOf).zip(pRd))
           m.write(r, VecInit((0 until 2).map(v => Mux(first, mass(v), rdv(v) +& mass(v)))))
         for (v <- 0 until 2) total(v) := Mux(c === 0.U, mass(v), total(v) +& mass(v))
-        accMem.write(c, 0.S)
+        accWe := true.B
         nextCell { state := S.bottom }
       }
     }
@@ -222,7 +226,7 @@ class TableEngine(p: GenParams) extends Module {
         }
       }
       when(step === 3.U) {
-        accMem.write(c, wrap64(accReg +& wrap64((beta * ratio) << logShift)))
+        accWe := true.B; accWd := wrap64(accReg +& wrap64((beta * ratio) << logShift))
         when(!big) { nextCell { nextAc() } }
       }
       when(step >= 3.U && step < (divN + 3).U) {
@@ -250,7 +254,7 @@ class TableEngine(p: GenParams) extends Module {
         accReg := accRd
       }
       when(step === 2.U) {
-        accMem.write(c, wrap64(accReg +& wrap64(wrap64(scale * rDiff) << rShift)))
+        accWe := true.B; accWd := wrap64(accReg +& wrap64(wrap64(scale * rDiff) << rShift))
         nextCell { nextAc() }
       }
     }
