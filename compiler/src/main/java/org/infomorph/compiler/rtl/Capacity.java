@@ -25,6 +25,13 @@ public record Capacity(int layers, int features, int neurons, int out, int weigh
         if (layers < 1) throw new IllegalArgumentException("layers must be >= 1");
     }
 
+    /** The larger of the two, field by field (a floor shared by many networks gives them one build). */
+    public Capacity max(Capacity o) {
+        return new Capacity(Math.max(layers, o.layers), Math.max(features, o.features), Math.max(neurons, o.neurons), Math.max(out, o.out),
+                Math.max(weights, o.weights), Math.max(biases, o.biases), Math.max(grads, o.grads), Math.max(slots, o.slots),
+                Math.max(hist, o.hist), Math.max(ranges, o.ranges), Math.max(pass2, o.pass2));
+    }
+
     /** The smallest power of two >= max(v, MIN). */
     public static int round(long v) {
         long p = MIN;

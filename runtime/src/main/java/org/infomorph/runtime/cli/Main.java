@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             FitCommand.class,
             CompileCommand.class,
             InspectCommand.class,
+            VerifyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -60,6 +61,12 @@ public final class Main implements Runnable {
                 cmd.getErr().println("error: " + t.getMessage());
                 return ExitCode.INVALID_INPUT.code;
             }
+            for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause())
+                if (c instanceof org.infomorph.runtime.sim.SimException) {
+                    // a missing tool, a failed build or a crash inside the model: one line, no JVM stack trace
+                    cmd.getErr().println("error: " + c.getMessage());
+                    return ExitCode.INTERNAL_ERROR.code;
+                }
             cmd.getErr().println("internal error: " + ex);
             if (System.getenv("INFOMORPH_DEBUG") != null) ex.printStackTrace(cmd.getErr());
             else cmd.getErr().println("(set INFOMORPH_DEBUG=1 for the stack trace)");

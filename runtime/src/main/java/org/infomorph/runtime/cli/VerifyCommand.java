@@ -1,0 +1,80 @@
+package org.infomorph.runtime.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.infomorph.compiler.data.DatasetSplit;
+import org.infomorph.compiler.image.Image;
+import org.infomorph.runtime.device.SpikeRule;
+import org.infomorph.runtime.lockstep.Lockstep;
+import org.infomorph.runtime.sim.VerilatorDevice;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Lockstep check: run IMAGE on the bit-exact model (L2) and on the RTL in Verilator (L3) side by side.",
+                "Compares spikes and output thetas per sample and the complete state after every batch; on the first mismatch",
+                "it names the sample, unit, neuron and field and writes a VCD window for GTKWave. Exit 0 only with no mismatch.",
+                "IMAGE is an image directory (quantize/compile), a trained-network directory (quantised here) or a network file (fresh weights)."})
+final class VerifyCommand implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IMAGE")
+    Path image;
+
+    @Mixin DataOptions data;
+
+    @Mixin ArchOptions arch;
+
+    @Option(names = "--batches", paramLabel = "N", description = "inference batches of the test split (default: all)")
+    Integer batches;
+
+    @Option(names = "--learn", paramLabel = "N", defaultValue = "0", description = "on-chip learning batches before the inference (default: ${DEFAULT-VALUE})")
+    int learn;
+
+    @Option(names = "--stochastic", description = "stochastic spikes in inference (default: deterministic)")
+    boolean stochastic;
+
+    @Option(names = "--units", paramLabel = "P", description = "LLUs (default: the compiled image's, or the verilator target's choice)")
+    Integer units;
+
+    @Option(names = "--waveform", paramLabel = "FILE.vcd", defaultValue = "verify-mismatch.vcd", description = "VCD of the first mismatch (default: ${DEFAULT-VALUE})")
+    Path waveform;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed (default: the image's)")
+    Long seed;
+
+    @Option(names = "--fault", paramLabel = "RUN", hidden = true, defaultValue = "-1", description = "test only: RTL flips a spike at this RUN")
+    int fault;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        Image img = Images.resolve(image, arch.load(), seed);
+        DatasetSplit split = data.load(System.err);
+        Networks.checkFits(img.network(), split, image);
+        int p = units != null ? units : Images.units(image, img);
+        SpikeRule rule = stochastic ? SpikeRule.STOCHASTIC : SpikeRule.DETERMINISTIC;
+        Lockstep.Plan plan = new Lockstep.Plan(learn, batches == null ? Integer.MAX_VALUE : batches, rule, img.seed());
+        List<Lockstep.Step> steps = Lockstep.steps(img, split, plan);
+        o.printf("verify %s: %s on %d units, %d learning + %d inference batches (%s spikes), batch %d%n", image, img.network().name(), p,
+                Math.min(learn, steps.size()), steps.stream().filter(s -> !s.learn()).count(), rule.toString().toLowerCase(java.util.Locale.ROOT),
+                img.arch().learning().batchSize());
+        o.flush();
+        Lockstep.Result r;
+        try (VerilatorDevice rtl = new VerilatorDevice(p, fault, false)) {
+            r = Lockstep.run(img, steps, rule, rtl, () -> new VerilatorDevice(p, fault, true), waveform, (b, d) -> {
+                if (b % 8 == 0 || d.mismatches() > 0) {
+                    o.printf("  batch %4d/%d: %,d values compared, %,d mismatches%n", b, steps.size(), d.compared(), d.mismatches());
+                    o.flush();
+                }
+            });
+        }
+        VerifyReport.print(o, img, p, r);
+        return r.passed() ? ExitCode.OK.code : ExitCode.CHECK_FAILED.code;
+    }
+}
