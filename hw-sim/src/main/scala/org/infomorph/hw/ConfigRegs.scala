@@ -3,14 +3,14 @@ package org.infomorph.hw
 import chisel3._
 import chisel3.util._
 
-/** Global CONFIG registers 0..4 (docs/llu-rtl.md, "CONFIG registers"). */
+/** Global CONFIG registers 0..4 (docs/llu-rtl.md, "CONFIG registers"), full 64-bit words. */
 class GlobalConfig(p: GenParams) extends Bundle {
-  val layers = UInt(ConfigRegs.countBits(p.cap.layers()).W)
-  val entries = UInt(ConfigRegs.countBits(ConfigRegs.entries(p)).W)
+  val layers = UInt(64.W)
+  val entries = UInt(64.W)
   /** class index, or negative: no label */
-  val label = SInt(32.W)
-  val features = UInt(21.W)
-  val classes = UInt(21.W)
+  val label = SInt(64.W)
+  val features = UInt(64.W)
+  val classes = UInt(64.W)
 }
 
 /** One source of a program entry: where its inputs come from. */
@@ -35,9 +35,9 @@ class EntryConfig(p: GenParams) extends Bundle {
 }
 
 /**
- * The CONFIG register file: host writes go straight into the decoded bundles (each field keeps its
- * own width, truncated like any write); a read returns the stored field, sign-extended when signed.
- * Words that hold no field read as 0.
+ * The CONFIG register file. The global words are full 64-bit registers; layer and entry writes go
+ * straight into the decoded bundles (each field keeps its own width, truncated like any write, so
+ * a read returns the field, sign-extended when signed). Words that hold no field read as 0.
  */
 class ConfigRegs(p: GenParams) extends Module {
   private val nLayers = p.cap.layers()
