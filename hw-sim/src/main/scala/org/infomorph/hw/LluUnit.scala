@@ -140,7 +140,7 @@ class LluUnit(p: GenParams, index: Int) extends Module {
   private val (shLo, shHi) = LluUnit.uShiftRange(p)
   private val src3 = cfg.src(s3K)
   private val uShift = (src3.weightFrac +& (inFrac - af).S) -& src3.productShift.zext
-  private val uWide = Fixed.roundShiftDyn(accFinal, uShift, shLo, shHi, 34 + math.max(0, -shLo) + 2)
+  private val uWide = LluUnit.roundShiftVar(accFinal, uShift, shLo, shHi)
   private val (uSat, uEv) = Fixed.saturate(uWide, actF)
   when(s3) { u(s3K) := uSat }
   event(SatEvents.ACTIVATION, s3 && uEv)
@@ -172,17 +172,18 @@ class LluUnit(p: GenParams, index: Int) extends Module {
 
   // bins and cell (NeuronLayer.bin), row-major over the sources
   private val bins = p.bins
+  // clamp((u + 2^(e+af)) >> (e + af + 1 - nb), 0, bins - 1), a left shift when negative; e + af >= 0
+  // for every e in [minRangeExp, maxRangeExp] (load check), the only exponents the RTL produces
   private def bin(v: SInt, e: SInt): UInt = {
-    val lr = p.arch.learning()
-    val out = WireDefault(0.U(p.binsExp.max(1).W))
-    for (x <- lr.minRangeExp() to lr.maxRangeExp()) {
-      val sh = x + af + 1 - p.binsExp
-      val w = v +& (BigInt(1) << (x + af)).S
-      val s = if (sh >= 0) w >> sh else w << -sh
-      val clamped = Mux(s < 0.S, 0.U, Mux(s >= bins.S, (bins - 1).U, s.asUInt))
-      when(e === x.S) { out := clamped.pad(out.getWidth)(out.getWidth - 1, 0) }
-    }
-    out
+    val nb = p.binsExp
+    val eaMax = p.arch.learning().maxRangeExp() + af
+    val ea = (e +& af.S).asUInt(log2Ceil(eaMax + 1) - 1, 0)
+    val w = v +& (1.U << ea).zext
+    val s =
+      if (nb <= 1) w >> ea
+      else Mux(ea >= (nb - 1).U, w >> (ea - (nb - 1).U), w << ((nb - 1).U - ea)(log2Ceil(nb) - 1, 0))
+    val clamped = Mux(s < 0.S, 0.U, Mux(s >= bins.S, (bins - 1).U, s.asUInt))
+    clamped.pad(nb.max(1))(nb.max(1) - 1, 0)
   }
   private val b = (0 until 3).map(k => bin(u(k), rangeE(k)))
   private val cell2 = Cat(b(0), b(1))
@@ -304,6 +305,23 @@ class LluUnit(p: GenParams, index: Int) extends Module {
 
 object LluUnit {
   val SatBits = 8
+
+  /**
+   * `a >>r s` (HALF_UP, docs/llu-rule.md) for a run-time s in [lo, hi], s <= 0 a left shift: one
+   * adder and two barrel shifters (Fixed.roundShiftDyn muxes one adder per shift). Shifts outside
+   * [lo, hi] are not defined; the host checks ranges before loading.
+   */
+  def roundShiftVar(a: SInt, s: SInt, lo: Int, hi: Int): SInt = {
+    val right: SInt =
+      if (hi <= 0) a
+      else {
+        val r = s.asUInt(log2Ceil(hi + 1) - 1, 0)
+        val half = ((1.U << r) >> 1).zext
+        (a +& half) >> r
+      }
+    val left: SInt = if (lo >= 0) a else a << (0.S -& s).asUInt(log2Ceil(-lo + 1) - 1, 0)
+    Mux(s > 0.S, right, left)
+  }
 
   /** Bits of a broadcast input: the input field, or ±1.0 (spikes, one-hot labels) if wider. */
   def xBits(p: GenParams): Int = math.max(p.num.input().bits(), p.num.input().frac() + 2)
