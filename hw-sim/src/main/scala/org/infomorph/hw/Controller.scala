@@ -295,7 +295,7 @@ class Controller(p: GenParams) extends Module {
         wSpkBase := Cat(ent.layer, ent.bank)
         wOutBase := ent.outBase
         wSpikes := !ent.output
-        wOut := ent.last
+        wOut := true.B // every entry, early steps too: the host restores their spikes before a PASS2
         wOutput := ent.output
         wLayer0 := ent.layer === 0.U
         capSpike := io.spikes

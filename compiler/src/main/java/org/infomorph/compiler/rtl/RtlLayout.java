@@ -41,9 +41,9 @@ public record RtlLayout(int units, List<LayerPlace> layers, List<Entry> program,
     /** One layer run: per source kind/layer/bank. */
     public record Entry(int layer, boolean last, boolean output, int bank, int outBase, int[] kind, int[] fromLayer, int[] fromBank) {}
 
-    /** Words of OUT the RUN results take (every layer's last-step result). */
+    /** Words of OUT a RUN writes: every entry's results (last-step ranges first, then the early steps'). */
     public int outWords() {
-        return layers.stream().mapToInt(LayerPlace::neurons).sum();
+        return program.stream().mapToInt(e -> e.outBase() + layers.get(e.layer()).neurons()).max().orElse(0);
     }
 
     public static RtlLayout of(Image image, int units) {
@@ -97,12 +97,20 @@ public record RtlLayout(int units, List<LayerPlace> layers, List<Entry> program,
             throw new InvalidInputException("network " + net.name() + " does not fit one LLU array of " + units + " units: " + e.getMessage()
                     + "; use more units");
         }
-        List<Entry> program = program(net, places);
+        List<Entry> program = program(net, places, out);
+        int outWords = out;
+        for (Entry e : program) outWords = Math.max(outWords, e.outBase() + places.get(e.layer()).neurons());
+        cap = new Capacity(cap.layers(), cap.features(), cap.neurons(), Capacity.round(outWords), cap.weights(), cap.biases(), cap.grads(),
+                cap.slots(), cap.hist(), cap.ranges(), cap.pass2());
         return new RtlLayout(units, List.copyOf(places), program, cap, config(image, places, program, units));
     }
 
-    /** Layer runs in file order per step; a layer runs early only if a previous: source needs it (as the model). */
-    static List<Entry> program(NetworkSpec net, List<LayerPlace> places) {
+    /**
+     * Layer runs in file order per step; a layer runs early only if a previous: source needs it (as
+     * the model). Early runs write their spikes to OUT from {@code earlyOut} on, so the host can put
+     * them back for a PASS2.
+     */
+    static List<Entry> program(NetworkSpec net, List<LayerPlace> places, int earlyOut) {
         int count = net.layers().size(), steps = net.steps();
         boolean[] early = new boolean[count];
         int[][] wiring = new int[count][];
@@ -142,7 +150,9 @@ public record RtlLayout(int units, List<LayerPlace> layers, List<Entry> program,
                     }
                 }
                 for (int k = s; k < 3; k++) kind[k] = SRC_ZEROS;
-                out.add(new Entry(i, last, last && i == count - 1, step % 2, places.get(i).out(), kind, from, bank));
+                int outBase = last ? places.get(i).out() : earlyOut;
+                if (!last) earlyOut += places.get(i).neurons();
+                out.add(new Entry(i, last, last && i == count - 1, step % 2, outBase, kind, from, bank));
                 ranNow[i] = true;
             }
             ranPrev = ranNow;

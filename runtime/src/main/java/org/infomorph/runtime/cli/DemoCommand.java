@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The main job, down the verification ladder on the built-in context network (784-100-10, naive goal):",
                 "L0 trains with the published rule; its result is quantised and run on the bit-exact integer model (L2);",
-                "then L1 (the hardware rule in float) and L2 learn from scratch on chip. Prints accuracy and PID atoms."})
+                "then L1 (the hardware rule in float) and L2 learn from scratch on chip; finally the quantised image runs on the",
+                "Chisel RTL in Verilator (L3) in lockstep with L2. Prints accuracy, PID atoms, mismatches and cycles."})
 final class DemoCommand implements Callable<Integer> {
     static final String NETWORK = "examples/context.json";
 
@@ -39,6 +40,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin ArchOptions arch;
 
+    @Option(names = "--rtl-learn-batches", paramLabel = "N", defaultValue = "2", description = "on-chip learning batches in the L3 lockstep check (default: ${DEFAULT-VALUE})")
+    int rtlLearnBatches;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
@@ -51,8 +55,9 @@ final class DemoCommand implements Callable<Integer> {
         o.println("L0 (paper rule, float64)");
         TrainingRun run = TrainingRun.execute(NetworkInit.initial(net, net.training().seed()), split, true, o);
         Ladder ladder = Ladder.run(net, run, split, arch.load(), chipEpochs, o);
-        summary(o, net, run, ladder);
-        return ExitCode.OK.code;
+        RtlStage rtl = RtlStage.run(ladder.quantised().image(), split, rtlLearnBatches, o);
+        summary(o, net, run, ladder, rtl);
+        return rtl.result().passed() ? ExitCode.OK.code : ExitCode.CHECK_FAILED.code;
     }
 
     private static NetworkSpec builtIn() throws IOException {
@@ -62,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void summary(PrintWriter o, NetworkSpec net, TrainingRun run, Ladder ladder) {
+    private static void summary(PrintWriter o, NetworkSpec net, TrainingRun run, Ladder ladder, RtlStage rtl) {
         EpochReport last = run.last();
         List<LayerSpec> layers = net.layers();
         o.println();
@@ -75,7 +80,8 @@ final class DemoCommand implements Callable<Integer> {
         o.println("  mean PID atoms per layer (bits, last epoch):");
         for (int l = 0; l < last.atoms().size(); l++) o.println("    " + AtomFormat.line(layers.get(l), last.atoms().get(l)));
         ladder.print(o);
-        o.println("levels L3 (rtl) and L4 (board) are not built yet");
+        rtl.print(o);
+        o.println("level L4 (board) is not built yet");
         o.printf("test accuracy: %.2f%%%n", 100 * last.testAccuracy());
     }
 }

@@ -10,6 +10,7 @@ import org.infomorph.compiler.data.DatasetSplit;
 import org.infomorph.compiler.image.Image;
 import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.runtime.device.BatchResult;
+import org.infomorph.runtime.device.DeviceState;
 import org.infomorph.runtime.device.InputBatch;
 import org.infomorph.runtime.device.SpikeRule;
 import org.infomorph.runtime.reference.ReferenceDevice;
@@ -37,10 +38,12 @@ public final class Lockstep {
      * @param rtlCycles simulated cycles of the batches (samples and boundaries)
      * @param nativeSeconds wall time inside native calls during the RTL's batches (the rest of rtlSeconds is Java and JNA overhead)
      * @param waveform the VCD written for the first mismatch, or null
+     * @param initialWeights a hash of the model's weights and biases before the run; finalWeights after it
      * @param sampleCycles measured cycles of every inference sample; boundaryCycles of every learning boundary
      */
     public record Result(StateDiff diff, int batches, long samples, long[] sampleCycles, long[] learnSampleCycles, long[] boundaryCycles,
-                         double refSeconds, double rtlSeconds, double nativeSeconds, long rtlCycles, Path waveform) {
+                         double refSeconds, double rtlSeconds, double nativeSeconds, long rtlCycles, Path waveform,
+                         int initialWeights, int finalWeights) {
         public boolean passed() {
             return diff.mismatches() == 0 && diff.compared() > 0;
         }
@@ -82,11 +85,13 @@ public final class Lockstep {
         List<Long> inferCycles = new ArrayList<>(), learnCycles = new ArrayList<>(), boundary = new ArrayList<>();
         double refSecs = 0, rtlSecs = 0, nativeSecs = 0;
         long samples = 0;
-        int batches = 0;
+        int batches = 0, initial = 0, last = 0;
         try (ReferenceDevice ref = new ReferenceDevice()) {
             ref.load(image);
             rtl.load(image);
-            diff.state(-1, ref.readState(), rtl.readState());
+            DeviceState start = ref.readState();
+            initial = last = parameters(start);
+            diff.state(-1, start, rtl.readState());
             for (Step s : steps) {
                 long t0 = System.nanoTime();
                 BatchResult e = s.learn() ? ref.learn(s.input()) : ref.infer(s.input(), inferRule);
@@ -101,7 +106,9 @@ public final class Lockstep {
                 if (s.learn()) boundary.add(rtl.boundaryCycles());
                 samples += s.input().batch();
                 diff.outputs(batches, names, e, a);
-                diff.state(batches, ref.readState(), rtl.readState());
+                DeviceState now = ref.readState();
+                last = parameters(now);
+                diff.state(batches, now, rtl.readState());
                 batches++;
                 if (onBatch != null) onBatch.accept(batches, diff);
                 if (diff.mismatches() > 0) break;
@@ -110,7 +117,7 @@ public final class Lockstep {
         Path vcd = null;
         if (diff.mismatches() > 0 && tracing != null && waveform != null) vcd = replay(image, steps, inferRule, diff.first().get(0), tracing, waveform);
         return new Result(diff, batches, samples, longs(inferCycles), longs(learnCycles), longs(boundary), refSecs, rtlSecs,
-                nativeSecs, sum(inferCycles) + sum(learnCycles) + sum(boundary), vcd);
+                nativeSecs, sum(inferCycles) + sum(learnCycles) + sum(boundary), vcd, initial, last);
     }
 
     /** Replays up to the mismatching batch on a tracing build, tracing the samples around the mismatch (or the boundary). */
@@ -128,6 +135,15 @@ public final class Lockstep {
             }
             return vcd;
         }
+    }
+
+    private static int parameters(DeviceState s) {
+        int h = 1;
+        for (DeviceState.LayerState l : s.layers()) {
+            for (int[] w : l.weights()) h = 31 * h + java.util.Arrays.hashCode(w);
+            for (int[] b : l.biases()) h = 31 * h + java.util.Arrays.hashCode(b);
+        }
+        return h;
     }
 
     private static long sum(List<Long> v) {

@@ -38,8 +38,16 @@ public final class Synth {
      * @param ffs       flip-flops (SB_DFF*, or FD*)
      * @param cells     every cell type and its count
      * @param seconds   yosys wall time
+     * @param note      empty, or how the run deviated from the family's command
      */
-    public record Resources(Family family, int luts, int dsps, int ramBlocks, int ffs, Map<String, Integer> cells, double seconds) {}
+    public record Resources(Family family, int luts, int dsps, int ramBlocks, int ffs, Map<String, Integer> cells, double seconds, String note) {
+        Resources withNote(String n) {
+            return new Resources(family, luts, dsps, ramBlocks, ffs, cells, seconds, n);
+        }
+    }
+
+    /** Debian's yosys 0.23 aborts in ice40_dsp on some wide multipliers (YosysHQ/yosys#4155, fixed upstream by #4942). */
+    static final String ICE40_DSP_BUG = "ice40_dsp_pm.h";
 
     /** Synthesises {@code sv} (top {@code LluArray}) for a family; the log goes beside it. */
     public static Resources run(Path sv, Family family) {
@@ -49,19 +57,29 @@ public final class Synth {
     /** As {@link #run(Path, Family)} with the yosys executable given (a path, or a name on PATH). */
     public static Resources run(Path sv, Family family, String yosysTool) {
         String yosys = SimBuild.findTool(yosysTool, "yosys", "run scripts/setup-sim (apt-get install yosys)");
+        try {
+            return run(sv, family, family.command, yosys);
+        } catch (SimException e) {
+            if (family != Family.ICE40 || !e.getMessage().contains(ICE40_DSP_BUG)) throw e;
+            return run(sv, family, family.command.replace(" -dsp", ""), yosys)
+                    .withNote("yosys 0.23's ice40_dsp pass aborted (YosysHQ/yosys#4155); synthesised without -dsp, so multipliers are in LUTs");
+        }
+    }
+
+    private static Resources run(Path sv, Family family, String command, String yosys) {
         Path abs = sv.toAbsolutePath();
         if (!Files.isRegularFile(abs)) throw new SimException(abs + ": no such file; emit the design first");
         String name = "synth-" + family.name().toLowerCase(java.util.Locale.ROOT);
         Path log = abs.resolveSibling(name + ".log");
         Path stat = abs.resolveSibling(name + ".stat");
-        String script = "read_verilog -sv " + abs + "; hierarchy -top " + SimBuild.TOP + "; " + family.command + "; tee -q -o " + stat + " stat";
+        String script = "read_verilog -sv " + abs + "; hierarchy -top " + SimBuild.TOP + "; " + command + "; tee -q -o " + stat + " stat";
         long t0 = System.nanoTime();
         try {
             Files.deleteIfExists(stat);
             Process pr = new ProcessBuilder(List.of(yosys, "-q", "-p", script)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             int rc = pr.waitFor();
             if (rc != 0 || !Files.isRegularFile(stat))
-                throw new SimException("yosys " + family.command + " failed (exit " + rc + "); log " + log + ": " + SimBuild.tail(log, 5));
+                throw new SimException("yosys " + command + " failed (exit " + rc + "); log " + log + ": " + SimBuild.tail(log, 5));
             return parse(family, Files.readString(stat, StandardCharsets.UTF_8), (System.nanoTime() - t0) / 1e9);
         } catch (IOException e) {
             throw new SimException("yosys on " + abs + " failed: " + e.getMessage(), e);
@@ -105,6 +123,6 @@ public final class Synth {
                 else if (c.matches("FD[RSCP]E(_1)?")) ffs += n;
             }
         }
-        return new Resources(family, luts, dsps, rams, ffs, Map.copyOf(cells), seconds);
+        return new Resources(family, luts, dsps, rams, ffs, Map.copyOf(cells), seconds, "");
     }
 }

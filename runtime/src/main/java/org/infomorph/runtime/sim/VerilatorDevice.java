@@ -47,6 +47,7 @@ public final class VerilatorDevice implements Device {
     private long batchesLearn, batchesInfer, samples;
     private long[] lastSampleCycles = new long[0];
     private long lastBoundaryCycles;
+    private long[] lastOut;
 
     /**
      * @param fault   -1, or the RUN index whose first spike the test-only RTL fault flips
@@ -193,10 +194,11 @@ public final class VerilatorDevice implements Device {
             throw new InvalidInputException("learn: a batch must hold exactly 2^learning.batchExp = " + size + " samples, got " + batch.batch());
         if (batch.labels() == null) throw new InvalidInputException("learn: the batch has no labels");
         BatchResult r = run(batch, RUN_LEARN | RUN_STOCHASTIC);
+        long[] results = lastOut;
         if (traceBoundary) sim.trace(traceFile, true);
         if (image.arch().learning().table() == TableMode.SAME_BATCH) {
             lastBoundaryCycles = sim.command(OP_BOUNDARY, BOUNDARY_TABLES);
-            lastBoundaryCycles += pass2(batch, r);
+            lastBoundaryCycles += pass2(batch, results);
             lastBoundaryCycles += sim.command(OP_BOUNDARY, BOUNDARY_APPLY);
         } else {
             lastBoundaryCycles = sim.command(OP_BOUNDARY, BOUNDARY_TABLES | BOUNDARY_APPLY);
@@ -209,10 +211,10 @@ public final class VerilatorDevice implements Device {
         return r;
     }
 
-    /** SAME_BATCH: per sample, restore the inputs, label and last-step spikes, then PASS2. */
-    private long pass2(InputBatch batch, BatchResult r) {
+    /** SAME_BATCH: per sample, restore the inputs, the label and every step's spikes, then PASS2. */
+    private long pass2(InputBatch batch, long[] results) {
         long cycles = 0;
-        int f = batch.features();
+        int f = batch.features(), words = layout.outWords();
         List<RtlLayout.Entry> program = layout.program();
         for (int b = 0; b < batch.batch(); b++) {
             long[] x = new long[f];
@@ -220,11 +222,9 @@ public final class VerilatorDevice implements Device {
             sim.write(INPUT, 0, 0, x);
             sim.write(CONFIG, 0, RtlLayout.LABEL, new long[] {batch.labels()[b]});
             for (RtlLayout.Entry e : program) {
-                if (!e.last() || e.output()) continue;
+                if (e.output()) continue;
                 int n = layout.layers().get(e.layer()).neurons();
-                int[] spikes = r.spikes().get(e.layer());
-                long[] bits = new long[n];
-                for (int j = 0; j < n; j++) bits[j] = spikes[b * n + j] > 0 ? 1 : 0;
+                long[] bits = java.util.Arrays.copyOfRange(results, b * words + e.outBase(), b * words + e.outBase() + n);
                 sim.write(SPIKES, 0, (e.layer() * 2 + e.bank()) * params.capacity().neurons(), bits);
             }
             cycles += sim.command(OP_PASS2, (long) b << RUN_SAMPLE_SHIFT);
@@ -246,6 +246,7 @@ public final class VerilatorDevice implements Device {
         if (traceFrom >= 0) runTraced(in, arg, words, out);
         else sim.runBatch(in.x(), in.features(), in.labels(), arg, 0, words, out, lastSampleCycles);
         samples += in.batch();
+        lastOut = out;
         int one = 1 << image.arch().numerics().input().frac();
         int count = layout.layers().size();
         int[] theta = null;

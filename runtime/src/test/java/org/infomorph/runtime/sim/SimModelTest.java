@@ -104,7 +104,7 @@ class SimModelTest {
         int features = A.capacity().features(), batch = 3, outWords = 4;
         try (SimModel m = SimModel.open(A)) {
             emptyProgram(m);
-            long[] marks = {11, -12, 13, -14};
+            long[] marks = {11, 12, 13, 14}; // OUT words are theta wide, unsigned
             m.write(SimRegions.OUT, 0, 0, marks); // an empty program leaves OUT alone
             int[] x = new int[batch * features];
             for (int i = 0; i < x.length; i++) x[i] = (i * 7) % 100 - 50;

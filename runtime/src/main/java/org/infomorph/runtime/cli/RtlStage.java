@@ -1,0 +1,36 @@
+package org.infomorph.runtime.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.infomorph.compiler.data.DatasetSplit;
+import org.infomorph.compiler.image.Image;
+import org.infomorph.runtime.device.SpikeRule;
+import org.infomorph.runtime.lockstep.Lockstep;
+import org.infomorph.runtime.sim.VerilatorDevice;
+
+/** The demo's L3 step: an image on the RTL in Verilator, in lockstep with L2 (on-chip learning, then the whole test split). */
+record RtlStage(int units, Lockstep.Result result, String report) {
+    static RtlStage run(Image image, DatasetSplit split, int learnBatches, PrintWriter o) {
+        int units = Images.compilation(image).mapping().units();
+        o.printf("%nL3 (rtl): the same image on the Chisel RTL (%d LLUs) in Verilator, in lockstep with L2: %d learning batches, then the whole test split%n",
+                units, learnBatches);
+        o.flush();
+        List<Lockstep.Step> steps = Lockstep.steps(image, split, new Lockstep.Plan(learnBatches, Integer.MAX_VALUE, SpikeRule.DETERMINISTIC, image.seed()));
+        Lockstep.Result r;
+        try (VerilatorDevice rtl = new VerilatorDevice(units)) {
+            r = Lockstep.run(image, steps, SpikeRule.DETERMINISTIC, rtl, () -> new VerilatorDevice(units, -1, true), Path.of("demo-mismatch.vcd"), null);
+        }
+        StringWriter sw = new StringWriter();
+        VerifyReport.print(new PrintWriter(sw, true), image, units, r);
+        o.print(sw.toString().indent(2));
+        return new RtlStage(units, r, sw.toString());
+    }
+
+    void print(PrintWriter o) {
+        var d = result.diff();
+        o.printf("ladder level L3 (rtl), %d LLUs in Verilator, lockstep with L2 on %,d samples: %d mismatches in %,d compared values%n", units,
+                result.samples(), d.mismatches(), d.compared());
+    }
+}
