@@ -163,5 +163,5 @@ class ActivationUnit(p: GenParams) extends Module {
 
 object ActivationUnit {
   /** Cycles from start to done, for Graetz and Schneider alike. */
-  def latency(p: GenParams): Int = 9
+  def latency(p: GenParams): Int = org.infomorph.compiler.rtl.RtlCycles.ACTIVATION_LATENCY
 }

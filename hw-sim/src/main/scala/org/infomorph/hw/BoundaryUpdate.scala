@@ -243,18 +243,14 @@ object BoundaryUpdate {
   object Hist extends ChiselEnum { val idle, mul, clear, ranges, fin = Value }
 
   /** Cycles per parameter (weight or bias item): 2, or 4 with momentum (GRAD port: read, read v, write v, clear). */
-  def perParam(p: GenParams): Int = if (p.momentumShift > 0) 4 else 2
+  def perParam(p: GenParams): Int = org.infomorph.compiler.rtl.RtlCycles.updatePerParameter(p.arch)
 
   /**
    * Cycles from `start` to `done`: max(7 + perParam · Σ_{k non-fixed} (size_k + 1), 2 + bins^sources + 2·sources).
    * Does not depend on the data, the masks or the bias flag.
    */
-  def cycles(p: GenParams, sources: Int, sizes: Seq[Int], fixed: Seq[Boolean]): Int = {
-    require(sizes.length == sources && fixed.length == sources)
-    val params = (0 until sources).filter(k => !fixed(k)).map(k => sizes(k) + 1).sum
-    val cells = math.pow(p.bins, sources).toInt
-    math.max(7 + perParam(p) * params, 2 + cells + 2 * sources)
-  }
+  def cycles(p: GenParams, sources: Int, sizes: Seq[Int], fixed: Seq[Boolean]): Int =
+    org.infomorph.compiler.rtl.RtlCycles.update(p.arch, sources, sizes.toArray, fixed.toArray)
 
   /** Java's `long`: the low 64 bits, sign-extended. */
   private[hw] def wrap64(x: SInt): SInt = if (x.getWidth > 64) x(63, 0).asSInt else x.pad(64)

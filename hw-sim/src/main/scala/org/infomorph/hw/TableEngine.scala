@@ -322,14 +322,6 @@ object TableEngine {
    * 4n + 3 + Σ_α (1 + [β_α ≠ 0]·(|α| = 1 ? 4n : (divN + 7)·n)), n = bins^sources,
    * divN = bits of the largest |q| (16 for the default q).
    */
-  def cycles(p: GenParams, sources: Int, nonZeroBeta: Seq[Boolean]): Int = {
-    val g = Geometry(p)
-    val l = if (sources == 3) p.lattice3 else p.lattice2
-    require(nonZeroBeta.length == l.size, s"${l.size} β expected for $sources sources")
-    val n = math.pow(p.bins, sources).toInt
-    val perAc = (0 until l.size).map { a =>
-      1 + (if (!nonZeroBeta(a)) 0 else if (l.sizes()(a) < 2) 4 * n else (g.divN + 4) * n + 3 * n)
-    }
-    4 * n + 3 + perAc.sum
-  }
+  def cycles(p: GenParams, sources: Int, nonZeroBeta: Seq[Boolean]): Int =
+    org.infomorph.compiler.rtl.RtlCycles.table(p.arch, sources, nonZeroBeta.toArray)
 }

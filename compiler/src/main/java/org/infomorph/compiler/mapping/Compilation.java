@@ -56,7 +56,7 @@ public record Compilation(NetworkSpec network, ArchConfig arch, TargetDescriptor
                     + " blocks for " + s.array().lanes() + " lane" + (s.array().lanes() > 1 ? "s" : "") + ")",
                     target.name() + " has " + s.freeBlocks() + " " + s.bestMemory() + " blocks (" + Units.bits(s.freeBits()) + ") free"));
         Mapping mapping = new Mapping(target.name(), mode, units, slots, alloc.allocations());
-        Schedule schedule = Schedule.of(net, arch, mapping, CycleModel.defaults());
+        Schedule schedule = Schedule.of(net, arch, mapping);
         Estimates est = Estimates.of(net, arch, target, mapping, schedule, EnergyModel.horowitz45nm(), logic.luts(units));
         return new Compilation(net, arch, target, mapping, schedule, est, problems);
     }

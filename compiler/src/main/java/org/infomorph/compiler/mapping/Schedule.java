@@ -2,8 +2,10 @@ package org.infomorph.compiler.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.infomorph.compiler.arch.TableMode;
+import org.infomorph.compiler.rtl.RtlCycles;
+import org.infomorph.compiler.rtl.RtlLayout;
 import org.infomorph.compiler.arch.ArchConfig;
-import org.infomorph.compiler.arch.LatticeTables;
 import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.compiler.network.NetworkSpec;
 import org.infomorph.compiler.network.SourceSpec;
@@ -37,57 +39,35 @@ public record Schedule(List<Phase> sample, List<Phase> learning, List<Phase> bou
         return sample.stream().mapToLong(Phase::macs).sum();
     }
 
-    public static Schedule of(NetworkSpec net, ArchConfig arch, Mapping mapping, CycleModel cm) {
+    /**
+     * The schedule of the generated RTL, exactly (org.infomorph.compiler.rtl.RtlCycles): per program
+     * entry of a sample, its inference cycles and its learning extra (errors and gradients); per
+     * layer, its table and update phases at the batch boundary; plus the commands' own cycles.
+     */
+    public static Schedule of(NetworkSpec net, ArchConfig arch, Mapping mapping) {
         List<Phase> sample = new ArrayList<>(), learning = new ArrayList<>(), boundary = new ArrayList<>();
-        boolean[] early = earlySteps(net);
-        for (int l = 0; l < net.layers().size(); l++) {
-            LayerSpec layer = net.layers().get(l);
-            long slots = mapping.slots().get(l);
-            long fanIn = 0, params = 0;
-            for (SourceSpec s : layer.sources()) {
-                fanIn += s.size();
-                if (!s.resetToMask()) params += s.size() + (layer.bias() ? 1 : 0);
+        int units = mapping.units();
+        List<RtlCycles.Run> runs = RtlCycles.runs(net, arch, units);
+        List<RtlLayout.Entry> program = RtlLayout.program(net);
+        for (int e = 0; e < runs.size(); e++) {
+            LayerSpec layer = net.layers().get(program.get(e).layer());
+            long fanIn = layer.sources().stream().mapToLong(SourceSpec::size).sum(), params = 0;
+            for (SourceSpec s : layer.sources()) if (!s.resetToMask()) params += s.size() + (layer.bias() ? 1 : 0);
+            sample.add(new Phase(runs.get(e).name(), runs.get(e).infer(), (long) layer.neurons() * fanIn));
+            if (mapping.mode() == Mode.LEARN && runs.get(e).learn() > 0)
+                learning.add(new Phase(runs.get(e).name() + " gradients", runs.get(e).learn(), (long) layer.neurons() * params));
+        }
+        sample.add(new Phase("RUN command", 3, 0));
+        if (mapping.mode() == Mode.LEARN) {
+            for (RtlCycles.Boundary b : RtlCycles.boundaries(net, arch, units)) {
+                boundary.add(new Phase(b.name() + " table", b.table(), 0));
+                boundary.add(new Phase(b.name() + " update", b.update(), 0));
             }
-            int steps = early[l] ? net.steps() : 1;
-            for (int step = net.steps() - steps + 1; step <= net.steps(); step++)
-                sample.add(new Phase(layer.name() + (net.steps() > 1 ? " step " + step : ""),
-                        slots * (fanIn + cm.activateCycles()) + cm.layerFillCycles(), (long) layer.neurons() * fanIn));
-            if (mapping.mode() == Mode.LEARN) {
-                learning.add(new Phase(layer.name() + " gradients", slots * (params + cm.histogramCycles()) + cm.layerFillCycles(),
-                        (long) layer.neurons() * params));
-                boundary.add(new Phase(layer.name() + " table", slots * tableCycles(layer.sourceCount(), arch, cm), 0));
-                boundary.add(new Phase(layer.name() + " update", slots * (params * cm.updateCycles() + layer.sourceCount()), 0));
-            }
+            boolean same = arch.learning().table() == TableMode.SAME_BATCH;
+            boundary.add(new Phase("BOUNDARY command" + (same ? "s" : ""), same ? 6 : 4, 0));
+            if (same) boundary.add(new Phase("PASS2 x " + arch.learning().batchSize(), (long) arch.learning().batchSize() * RtlCycles.pass2(net, arch, units), 0));
         }
         return new Schedule(sample, learning, boundary);
     }
 
-    /** Layers that run at every step: those read through previous:, and what feeds them. */
-    static boolean[] earlySteps(NetworkSpec net) {
-        boolean[] early = new boolean[net.layers().size()];
-        for (LayerSpec l : net.layers())
-            for (SourceSpec s : l.sources()) if (s.fromPrevious()) early[net.layerIndex(s.fromLayer())] = true;
-        for (int i = early.length - 1; i >= 0; i--)
-            if (early[i]) for (SourceSpec s : net.layers().get(i).sources()) if (s.fromLayer() != null && !s.fromPrevious()) early[net.layerIndex(s.fromLayer())] = true;
-        return early;
-    }
-
-    /**
-     * Cycles of one neuron's coefficient table (docs/llu-rule.md section 5): marginals of every
-     * source subset, then per cell and antichain the union terms and two logs, and for antichains
-     * of two or more sets the divisions of Q and the union terms of R, for both target values.
-     */
-    static long tableCycles(int sources, ArchConfig arch, CycleModel cm) {
-        long cells = 1;
-        for (int k = 0; k < sources; k++) cells *= arch.bins();
-        LatticeTables lt = LatticeTables.of(sources);
-        long perCell = 2L * ((1 << sources) - 1); // marginal accumulation, both target values
-        int divide = arch.numerics().q().frac() + cm.divideExtraCycles();
-        for (int a = 0; a < lt.size(); a++) {
-            int terms = lt.masks()[a].length;
-            perCell += 2L * (terms + cm.logCycles());
-            if (lt.sizes()[a] >= 2) perCell += 2L * (divide + terms);
-        }
-        return cells * perCell;
-    }
 }

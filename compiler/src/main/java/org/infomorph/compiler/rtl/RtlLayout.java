@@ -105,6 +105,13 @@ public record RtlLayout(int units, List<LayerPlace> layers, List<Entry> program,
         return new RtlLayout(units, List.copyOf(places), program, cap, config(image, places, program, units));
     }
 
+    /** The program of layer runs, for timing (OUT bases are 0). */
+    public static List<Entry> program(NetworkSpec net) {
+        List<LayerPlace> places = net.layers().stream()
+                .map(l -> new LayerPlace(l.neurons(), 0, l.sourceCount(), 0, 0, 0, 0, 0, 0, List.of())).toList();
+        return program(net, places, 0);
+    }
+
     /**
      * Layer runs in file order per step; a layer runs early only if a previous: source needs it (as
      * the model). Early runs write their spikes to OUT from {@code earlyOut} on, so the host can put

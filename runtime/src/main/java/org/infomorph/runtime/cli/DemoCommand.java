@@ -40,8 +40,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin ArchOptions arch;
 
-    @Option(names = "--rtl-learn-batches", paramLabel = "N", defaultValue = "2", description = "on-chip learning batches in the L3 lockstep check (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rtl-learn-batches", paramLabel = "N", defaultValue = "1", description = "on-chip learning batches in the L3 lockstep check (default: ${DEFAULT-VALUE})")
     int rtlLearnBatches;
+
+    @Option(names = "--rtl-test-batches", paramLabel = "N", defaultValue = "2",
+            description = "test batches in the L3 lockstep check (default: ${DEFAULT-VALUE}; 'infomorph verify' checks the whole split)")
+    int rtlTestBatches;
 
     @Override
     public Integer call() throws IOException {
@@ -55,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
         o.println("L0 (paper rule, float64)");
         TrainingRun run = TrainingRun.execute(NetworkInit.initial(net, net.training().seed()), split, true, o);
         Ladder ladder = Ladder.run(net, run, split, arch.load(), chipEpochs, o);
-        RtlStage rtl = RtlStage.run(ladder.quantised().image(), split, rtlLearnBatches, o);
+        RtlStage rtl = RtlStage.run(ladder.quantised().image(), split, rtlLearnBatches, rtlTestBatches, o);
         summary(o, net, run, ladder, rtl);
         return rtl.result().passed() ? ExitCode.OK.code : ExitCode.CHECK_FAILED.code;
     }

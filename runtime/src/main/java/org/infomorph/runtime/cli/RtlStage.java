@@ -10,14 +10,14 @@ import org.infomorph.runtime.device.SpikeRule;
 import org.infomorph.runtime.lockstep.Lockstep;
 import org.infomorph.runtime.sim.VerilatorDevice;
 
-/** The demo's L3 step: an image on the RTL in Verilator, in lockstep with L2 (on-chip learning, then the whole test split). */
+/** The demo's L3 step: an image on the RTL in Verilator, in lockstep with L2 (on-chip learning, then test batches). */
 record RtlStage(int units, Lockstep.Result result, String report) {
-    static RtlStage run(Image image, DatasetSplit split, int learnBatches, PrintWriter o) {
+    static RtlStage run(Image image, DatasetSplit split, int learnBatches, int inferBatches, PrintWriter o) {
         int units = Images.compilation(image).mapping().units();
-        o.printf("%nL3 (rtl): the same image on the Chisel RTL (%d LLUs) in Verilator, in lockstep with L2: %d learning batches, then the whole test split%n",
-                units, learnBatches);
+        o.printf("%nL3 (rtl): the quantised image on the Chisel RTL (%d LLUs) in Verilator, in lockstep with L2: %d learning batch(es), then %d test batch(es)%n",
+                units, learnBatches, inferBatches);
         o.flush();
-        List<Lockstep.Step> steps = Lockstep.steps(image, split, new Lockstep.Plan(learnBatches, Integer.MAX_VALUE, SpikeRule.DETERMINISTIC, image.seed()));
+        List<Lockstep.Step> steps = Lockstep.steps(image, split, new Lockstep.Plan(learnBatches, inferBatches, SpikeRule.DETERMINISTIC, image.seed()));
         Lockstep.Result r;
         try (VerilatorDevice rtl = new VerilatorDevice(units)) {
             r = Lockstep.run(image, steps, SpikeRule.DETERMINISTIC, rtl, () -> new VerilatorDevice(units, -1, true), Path.of("demo-mismatch.vcd"), null);

@@ -16,6 +16,7 @@ import org.infomorph.compiler.image.Image;
 import org.infomorph.compiler.image.ImageFactory;
 import org.infomorph.compiler.network.NetworkSpec;
 import org.infomorph.compiler.rtl.Capacity;
+import org.infomorph.compiler.rtl.RtlCycles;
 import org.infomorph.runtime.device.SpikeRule;
 import org.infomorph.runtime.lockstep.Lockstep;
 import org.infomorph.runtime.lockstep.StateDiff;
@@ -71,6 +72,11 @@ class RtlLockstepProperties {
         String first = d.first().isEmpty() ? "" : d.first().get(0).describe();
         assertEquals(0, d.mismatches(), () -> "network " + net + ": " + first);
         assertTrue(d.compared() > 0);
+        // the compiler's schedule is the RTL's, cycle for cycle
+        long infer = RtlCycles.run(net, arch, rtl.units(), false), learn = RtlCycles.run(net, arch, rtl.units(), true);
+        for (long c : res.sampleCycles()) assertEquals(infer, c, "inference sample cycles");
+        for (long c : res.learnSampleCycles()) assertEquals(learn, c, "learning sample cycles");
+        for (long c : res.boundaryCycles()) assertEquals(RtlCycles.boundary(net, arch, rtl.units()), c, "boundary cycles");
     }
 
     @AfterContainer
