@@ -59,6 +59,11 @@ public final class CompiledImage {
             String[] parts = lines.get(i).split("  ", 2);
             if (parts.length != 2 || !parts[0].matches("[0-9a-f]{64}"))
                 throw InvalidInputException.at(sums.toString(), "line " + (i + 1), "is not '<sha256>  <file>'; the image is damaged, compile it again");
+            try {
+                dir.resolve(parts[1]);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw InvalidInputException.at(sums.toString(), "line " + (i + 1), "names no valid file; the image is damaged, compile it again");
+            }
             expected.put(parts[1], parts[0]);
         }
         Map<String, String> actual;
