@@ -35,18 +35,25 @@ public final class RtlCycles {
         for (RtlLayout.Entry e : program) {
             LayerSpec l = net.layers().get(e.layer());
             long slots = (l.neurons() + units - 1) / units;
-            long mac = 0, g = 0, fixed = 0;
-            for (int k = 0; k < l.sourceCount(); k++) {
-                long n = e.kind()[k] == RtlLayout.SRC_ZEROS ? 0 : l.sources().get(k).size();
-                mac += n + 1;
-                if (l.sources().get(k).resetToMask()) fixed++;
-                else g += n + 2;
-            }
-            long grad = e.last() && previousBatch ? g + fixed + 1 : 0;
+            long mac = 0;
+            for (int k = 0; k < l.sourceCount(); k++) mac += fanIn(l, e, k) + 1;
+            long grad = e.last() && previousBatch ? gradients(l, e) : 0;
             long infer = entry(mac, 0, slots, units), learn = entry(mac, grad, slots, units);
             out.add(new Run(l.name() + (net.steps() > 1 ? " (" + (e.last() ? "last step" : "early step") + ")" : ""), infer, learn - infer));
         }
         return out;
+    }
+
+    /** Inputs source k streams in this entry (0 when wired to zeros). */
+    private static long fanIn(LayerSpec l, RtlLayout.Entry e, int k) {
+        return e.kind()[k] == RtlLayout.SRC_ZEROS ? 0 : l.sources().get(k).size();
+    }
+
+    /** G: the gradient stream of a slot: per learned source its inputs + 2, one cycle per fixed source, + 1. */
+    private static long gradients(LayerSpec l, RtlLayout.Entry e) {
+        long g = 1;
+        for (int k = 0; k < l.sourceCount(); k++) g += l.sources().get(k).resetToMask() ? 1 : fanIn(l, e, k) + 2;
+        return g;
     }
 
     private static long entry(long mac, long grad, long slots, int units) {
@@ -98,13 +105,8 @@ public final class RtlCycles {
                 continue;
             }
             LayerSpec l = net.layers().get(e.layer());
-            long slots = (l.neurons() + units - 1) / units, g = 0, fixed = 0;
-            for (int k = 0; k < l.sourceCount(); k++) {
-                long n = e.kind()[k] == RtlLayout.SRC_ZEROS ? 0 : l.sources().get(k).size();
-                if (l.sources().get(k).resetToMask()) fixed++;
-                else g += n + 2;
-            }
-            c += 3 + slots * (4 + g + fixed + 1) + 1;
+            long slots = (l.neurons() + units - 1) / units;
+            c += 3 + slots * (4 + gradients(l, e)) + 1;
         }
         return c;
     }

@@ -2,7 +2,6 @@ package org.infomorph.runtime.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.image.ImageFactory;
@@ -35,13 +34,10 @@ final class BenchFixedCommand implements Callable<Integer> {
         NetworkSpec net = Networks.read(network, null, null);
         ArchConfig a = arch.load();
         int batch = a.learning().batchSize();
-        SplittableRandom rng = new SplittableRandom(2);
-        int[] x = new int[batch * net.features()], y = new int[batch];
-        for (int i = 0; i < x.length; i++) x[i] = rng.nextInt(-32, 96);
-        for (int b = 0; b < batch; b++) y[b] = rng.nextInt(net.classes());
+        BenchInputs in = BenchInputs.of(net, batch);
+        InputBatch learn = in.learn(), infer = in.infer();
         try (ReferenceDevice dev = new ReferenceDevice()) {
             dev.load(ImageFactory.fromScratch(net, a, 1));
-            InputBatch learn = new InputBatch(batch, net.features(), x, y), infer = new InputBatch(batch, net.features(), x, null);
             for (int i = 0; i < 20; i++) dev.learn(learn);
             double learning = rate(() -> dev.learn(learn), batch);
             double inference = rate(() -> dev.infer(infer, SpikeRule.DETERMINISTIC), batch);

@@ -2,7 +2,6 @@ package org.infomorph.runtime.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.image.Image;
@@ -41,11 +40,8 @@ final class BenchSimCommand implements Callable<Integer> {
         ArchConfig a = arch.load();
         Image image = ImageFactory.fromScratch(net, a, 1);
         int batch = a.learning().batchSize();
-        SplittableRandom rng = new SplittableRandom(2);
-        int[] x = new int[batch * net.features()], y = new int[batch];
-        for (int i = 0; i < x.length; i++) x[i] = rng.nextInt(-32, 96);
-        for (int b = 0; b < batch; b++) y[b] = rng.nextInt(net.classes());
-        InputBatch learn = new InputBatch(batch, net.features(), x, y), infer = new InputBatch(batch, net.features(), x, null);
+        BenchInputs in = BenchInputs.of(net, batch);
+        InputBatch learn = in.learn(), infer = in.infer();
         int units = Images.compilation(image).mapping().units();
         double[] l2 = new double[2];
         try (ReferenceDevice ref = new ReferenceDevice()) {

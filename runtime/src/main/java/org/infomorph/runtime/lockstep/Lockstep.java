@@ -53,21 +53,20 @@ public final class Lockstep {
 
     /** The batches of a plan, in order: learning first, then inference. */
     public static List<Step> steps(Image image, DatasetSplit split, Plan plan) {
-        DeviceRunner inputs = new DeviceRunner(null, image.arch(), split, plan.seed());
         int b = image.arch().learning().batchSize();
         List<Step> out = new ArrayList<>();
         int done = 0;
         for (int[] idx : Batches.shuffled(split.train().size(), b, plan.seed(), 1)) {
             if (done >= plan.learnBatches()) break;
             if (idx.length != b) continue;
-            out.add(new Step(true, inputs.input(Batches.gather(split.train(), idx), true)));
+            out.add(new Step(true, DeviceRunner.input(Batches.gather(split.train(), idx), image.arch(), true)));
             done++;
         }
         Dataset test = split.test();
         int n = 0;
         for (int[] idx : Batches.inOrder(test.size(), b)) {
             if (n++ >= plan.inferBatches()) break;
-            out.add(new Step(false, inputs.input(Batches.gather(test, idx), false)));
+            out.add(new Step(false, DeviceRunner.input(Batches.gather(test, idx), image.arch(), false)));
         }
         return out;
     }

@@ -30,6 +30,11 @@ public final class SaturationCounters {
         return counts.get(id);
     }
 
+    /** The counter names, in id order. */
+    public static java.util.List<String> names() {
+        return java.util.List.of(NAMES);
+    }
+
     public Map<String, Long> snapshot() {
         Map<String, Long> out = new LinkedHashMap<>();
         for (int i = 0; i < NAMES.length; i++) out.put(NAMES[i], counts.get(i));

@@ -81,6 +81,11 @@ public final class DeviceRunner {
     }
 
     public InputBatch input(Batch b, boolean withLabels) {
+        return input(b, arch, withLabels);
+    }
+
+    /** A data batch quantised to the architecture's input format, with or without its labels. */
+    public static InputBatch input(Batch b, ArchConfig arch, boolean withLabels) {
         return new InputBatch(b.size(), b.features(), InputQuantiser.quantise(b.x(), arch), withLabels ? b.y() : null);
     }
 

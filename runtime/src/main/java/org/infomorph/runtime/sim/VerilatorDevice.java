@@ -20,6 +20,7 @@ import org.infomorph.runtime.device.Device;
 import org.infomorph.runtime.device.DeviceState;
 import org.infomorph.runtime.device.InputBatch;
 import org.infomorph.runtime.device.SpikeRule;
+import org.infomorph.runtime.reference.SaturationCounters;
 
 import static org.infomorph.runtime.sim.SimRegions.*;
 
@@ -30,9 +31,8 @@ import static org.infomorph.runtime.sim.SimRegions.*;
  * checker compares it with the reference model field by field.
  */
 public final class VerilatorDevice implements Device {
-    private static final String[] COUNTERS = {
-        "activation", "theta.lut", "slope", "count", "softSum", "table", "error",
-        "gradient", "weight", "bias", "q", "coefficient", "momentum"};
+    /** The hardware counts the saturation events (ids up to MOMENTUM); the host counts batches and samples. */
+    private static final java.util.List<String> COUNTERS = SaturationCounters.names().subList(0, SaturationCounters.MOMENTUM + 1);
     private final int units;
     private final int fault;
     private final boolean tracing;
@@ -214,13 +214,10 @@ public final class VerilatorDevice implements Device {
     /** SAME_BATCH: per sample, restore the inputs, the label and every step's spikes, then PASS2. */
     private long pass2(InputBatch batch, long[] results) {
         long cycles = 0;
-        int f = batch.features(), words = layout.outWords();
+        int words = layout.outWords();
         List<RtlLayout.Entry> program = layout.program();
         for (int b = 0; b < batch.batch(); b++) {
-            long[] x = new long[f];
-            for (int i = 0; i < f; i++) x[i] = batch.x()[b * f + i];
-            sim.write(INPUT, 0, 0, x);
-            sim.write(CONFIG, 0, RtlLayout.LABEL, new long[] {batch.labels()[b]});
+            writeSample(batch, b);
             for (RtlLayout.Entry e : program) {
                 if (e.output()) continue;
                 int n = layout.layers().get(e.layer()).neurons();
@@ -270,18 +267,23 @@ public final class VerilatorDevice implements Device {
 
     /** The per-sample loop from Java, with the waveform on for the chosen samples. */
     private void runTraced(InputBatch in, long arg, int words, long[] out) {
-        int f = in.features();
         for (int b = 0; b < in.batch(); b++) {
             if (b == traceFrom) sim.trace(traceFile, true);
-            long[] x = new long[f];
-            for (int i = 0; i < f; i++) x[i] = in.x()[b * f + i];
-            sim.write(INPUT, 0, 0, x);
-            sim.write(CONFIG, 0, RtlLayout.LABEL, new long[] {in.labels() == null ? -1 : in.labels()[b]});
+            writeSample(in, b);
             lastSampleCycles[b] = sim.command(OP_RUN, arg | (long) b << RUN_SAMPLE_SHIFT);
             System.arraycopy(sim.read(OUT, 0, 0, words), 0, out, b * words, words);
             if (b == traceTo) sim.trace(traceFile, false);
         }
         traceFrom = traceTo = -1;
+    }
+
+    /** The host's part of a sample, as ifm_run_batch does it in C: the features to INPUT, the label (or -1) to LABEL. */
+    private void writeSample(InputBatch in, int b) {
+        int f = in.features();
+        long[] x = new long[f];
+        for (int i = 0; i < f; i++) x[i] = in.x()[b * f + i];
+        sim.write(INPUT, 0, 0, x);
+        sim.write(CONFIG, 0, RtlLayout.LABEL, new long[] {in.labels() == null ? -1 : in.labels()[b]});
     }
 
     private void requireLoaded() {
@@ -355,11 +357,12 @@ public final class VerilatorDevice implements Device {
             out.add(new DeviceState.LayerState(image.network().layers().get(li).name(), ws, bs, gs, counts, soft, table, range, maxAbs, prng));
         }
         Map<String, Long> counters = new LinkedHashMap<>();
-        long[] sat = sim.read(STATUS, 0, STATUS_SATURATION, COUNTERS.length);
-        for (int i = 0; i < COUNTERS.length; i++) counters.put(COUNTERS[i], sat[i]);
-        counters.put("batches.learn", batchesLearn);
-        counters.put("batches.infer", batchesInfer);
-        counters.put("samples", samples);
+        long[] sat = sim.read(STATUS, 0, STATUS_SATURATION, COUNTERS.size());
+        for (int i = 0; i < COUNTERS.size(); i++) counters.put(COUNTERS.get(i), sat[i]);
+        List<String> names = SaturationCounters.names();
+        counters.put(names.get(SaturationCounters.BATCHES_LEARN), batchesLearn);
+        counters.put(names.get(SaturationCounters.BATCHES_INFER), batchesInfer);
+        counters.put(names.get(SaturationCounters.SAMPLES), samples);
         return new DeviceState(out, counters);
     }
 
