@@ -3,7 +3,7 @@ package org.infomorph.runtime.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import org.infomorph.compiler.image.Image;
-import org.infomorph.compiler.mapping.Estimates;
+import org.infomorph.compiler.rtl.RtlCycles;
 import org.infomorph.runtime.lockstep.Lockstep;
 import org.infomorph.runtime.lockstep.StateDiff;
 
@@ -12,14 +12,16 @@ final class VerifyReport {
     private VerifyReport() {}
 
     static void print(PrintWriter o, Image image, int units, Lockstep.Result r) {
-        Estimates e = Images.compilation(image).estimates();
+        // the schedule for the units that ran (the compiler's own choice may differ)
+        var net = image.network();
+        var arch = image.arch();
         double wall = Math.max(1e-9, r.rtlSeconds());
         o.printf("samples: %,d in %d batches; L2 %.2f s, L3 %.2f s: %,.0f simulated cycles, %,.0f cycles/s; %.1f%% of L3 wall time outside the native model (Java + JNA)%n",
                 r.samples(), r.batches(), r.refSeconds(), r.rtlSeconds(), (double) r.rtlCycles(), r.rtlCycles() / wall,
                 100 * Math.max(0, wall - r.nativeSeconds()) / wall);
-        cycles(o, "inference sample", r.sampleCycles(), e.sampleCycles());
-        cycles(o, "learning sample", r.learnSampleCycles(), e.learningSampleCycles());
-        cycles(o, "batch boundary", r.boundaryCycles(), e.boundaryCycles());
+        cycles(o, "inference sample", r.sampleCycles(), RtlCycles.run(net, arch, units, false));
+        cycles(o, "learning sample", r.learnSampleCycles(), RtlCycles.run(net, arch, units, true));
+        cycles(o, "batch boundary", r.boundaryCycles(), RtlCycles.boundary(net, arch, units));
         StateDiff d = r.diff();
         if (d.mismatches() > 0) {
             o.println("FIRST MISMATCHES:");
