@@ -13,6 +13,7 @@
 #include <string>
 
 #include "VLluArray.h"
+#include "ifm_contract.h"
 #include "verilated.h"
 #if VM_TRACE
 #include "verilated_vcd_c.h"
@@ -26,15 +27,16 @@
 
 namespace {
 
-enum : int32_t { OP_WRITE = 0, OP_READ = 1, OP_RUN = 2, OP_BOUNDARY = 3, OP_PASS2 = 4 };
-enum : uint32_t { REGION_CONFIG = 0, REGION_INPUT = 1, REGION_OUT = 3 };
-const uint32_t CONFIG_LABEL = 2;
+// the hardware contract (org.infomorph.compiler.rtl.RtlContract, generated into ifm_contract.h)
+const int32_t OP_WRITE = IFM_OP_WRITE, OP_READ = IFM_OP_READ, OP_RUN = IFM_OP_RUN, OP_BOUNDARY = IFM_OP_BOUNDARY;
+const uint32_t REGION_CONFIG = IFM_REGION_CONFIG, REGION_INPUT = IFM_REGION_INPUT, REGION_SHIFT = IFM_REGION_SHIFT;
+const uint32_t CONFIG_LABEL = IFM_CFG_LABEL;
 
-// error codes (negative returns); SimModel mirrors them
-const int64_t ERR_TIMEOUT = -1;  // the array never became ready / never answered
-const int64_t ERR_FATAL = -2;    // the model stopped (Verilator fatal, $stop, $finish) or is dead
-const int64_t ERR_ARG = -3;      // bad argument
-const int64_t ERR_NOTRACE = -4;  // tracing asked of a build without --trace
+// error codes (negative returns), read by SimModel from the same contract
+const int64_t ERR_TIMEOUT = IFM_ERR_TIMEOUT;  // the array never became ready / never answered
+const int64_t ERR_FATAL = IFM_ERR_FATAL;      // the model stopped (Verilator fatal, $stop, $finish) or is dead
+const int64_t ERR_ARG = IFM_ERR_ARG;          // bad argument
+const int64_t ERR_NOTRACE = IFM_ERR_NOTRACE;  // tracing asked of a build without --trace
 
 const int RESET_CYCLES = 4;
 const int64_t TRANSFER_TIMEOUT = 1 << 20;  // cycles to wait for ready / rvalid during WRITE and READ
@@ -185,10 +187,10 @@ int64_t doRead(Sim* s, uint32_t addr, int64_t* out, int32_t n) {
     return 0;
 }
 
-// Issues RUN/BOUNDARY/PASS2 and waits until ready: the cycles from the accepting edge on.
+// Issues RUN or BOUNDARY and waits until ready: the cycles from the accepting edge on.
 int64_t doCommand(Sim* s, int32_t op, int64_t arg, int64_t maxCycles) {
-    if (op < OP_RUN || op > OP_PASS2) {
-        s->err = "command: op must be RUN (2), BOUNDARY (3) or PASS2 (4), got " + std::to_string(op);
+    if (op != OP_RUN && op != OP_BOUNDARY) {
+        s->err = "command: op must be RUN (" + std::to_string(OP_RUN) + ") or BOUNDARY (" + std::to_string(OP_BOUNDARY) + "), got " + std::to_string(op);
         return ERR_ARG;
     }
     if (!issue(s, op, 0, (uint64_t)arg, maxCycles)) return timeout(s, "command (array busy before it)", 0, maxCycles);
@@ -314,12 +316,12 @@ int64_t ifm_run_batch(void* h, int32_t batch, int32_t features, const int32_t* x
         int64_t r = 0;
         for (int32_t b = 0; b < batch && r >= 0; b++) {
             for (int32_t i = 0; i < features; i++) words[i] = x[(int64_t)b * features + i];
-            r = doWrite(s, REGION_INPUT << 28, words, features);
+            r = doWrite(s, REGION_INPUT << REGION_SHIFT, words, features);
             if (r < 0) break;
             const int64_t label = labels ? labels[b] : -1;
-            r = doWrite(s, (REGION_CONFIG << 28) | CONFIG_LABEL, &label, 1);
+            r = doWrite(s, (REGION_CONFIG << REGION_SHIFT) | CONFIG_LABEL, &label, 1);
             if (r < 0) break;
-            r = doCommand(s, OP_RUN, runArg | ((int64_t)b << 16), maxCycles);
+            r = doCommand(s, OP_RUN, runArg, maxCycles);
             if (r < 0) break;
             if (cyclesPerSample) cyclesPerSample[b] = r;
             r = doRead(s, outAddr, out + (int64_t)b * outWords, outWords);

@@ -2,416 +2,526 @@ package org.infomorph.hw
 
 import chisel3._
 import chisel3.util._
+import org.infomorph.compiler.rtl.RtlContract._
+import org.infomorph.compiler.rtl.EngineUops
+import scala.jdk.CollectionConverters._
+
+/** One source of the running layer and entry (from CONFIG). */
+class SourceRegs(p: GenParams) extends Bundle {
+  val size = UInt(Controller.sizeBits(p).W)
+  val laneOffset = UInt(Memories.abits(p.cap.laneWords()).W)
+  val uShift = SInt(8.W)
+  val pShift = UInt(LaneGroup.pBits(p).W)
+  val xShift = UInt(5.W)
+  val fixed = Bool()
+  val kind = UInt(2.W)
+  val from = UInt(Controller.layerBits(p).W)
+  val bank = UInt(1.W)
+}
 
 /**
- * The SIMD controller (docs/llu-rtl.md, "Micro-architecture"): it walks RUN, PASS2 and BOUNDARY
- * commands through program entries, slots, sources and inputs, broadcasts one [[UnitCtl]] word per
- * cycle to every unit, reads the broadcast inputs x from the shared INPUT/SPIKES buffers (and the
- * label), and writes the units' spikes and results to SPIKES and OUT through a writer that drains
- * one unit per cycle while the next slot computes.
- *
- * Cycles (exact, measured against the simulation; every count depends on the configuration only,
- * never on data). A command is accepted in cycle 0; the figure N below is the cycle in which
- * `ready` is high again (the next command can be accepted N cycles after this one).
- * Notation: P = units; per layer S = slots, s = sources, n_k = fan-in of source k as the entry
- * wires it (0 for a zeros source); A = ActivationUnit.latency (9); T = the start-to-done latency of
- * the TableEngine (BOUNDARY bit 0) or the BoundaryUpdate (bit 1) for that layer.
- *
- *  - RUN   = 1 + Σ_entries [3 + slot + (S − 1)·max(slot, P + 1) + max(1, P − 2 − G)] + 2
- *      slot = Σ_k (n_k + 1) + A + 8 + G
- *             (MAC: one item per cycle, each source's bias then its n_k weights; 3 cycles of MAC
- *             pipeline; 1 activation start; A activation; 3 post cycles: spike and PRNG, histogram
- *             read and PASS2 row, histogram write; 1 to step the slot)
- *      G    = Σ_{k not fixed} (n_k + 2) + #fixed + 1 on a learning last-step entry in
- *             PREVIOUS_BATCH mode (per source one error cycle, the bias, then one gradient
- *             read-modify-write per weight), else 0
- *    P + 1 and P − 2 − G come from the writer (one unit's spike/result per cycle); they bind only
- *    when P is larger than a slot.
- *  - PASS2 = 1 + Σ_{last-step entries} [3 + S·(4 + G) + 1] + 2·#(other entries) + 2
- *      (per slot: PASS2 row read, latch, TABLE read, the gradient stream G as above, 1 step)
- *  - BOUNDARY = 1 + Σ_{phases run} [Σ_layers (2 + S·(T + 2)) + 1] + 1
- *  - WRITE and READ take 1 cycle each (back to back); READ data arrive 2 cycles after the command.
+ * The sequencer (docs/llu-rtl.md, "Controller"): RUN walks the program entries and their slots
+ * and broadcasts one [[LaneCtl]] word per cycle to the lanes, feeds them the inputs x, drains
+ * their accumulators into the neuron engine, starts the engine on each lane, and on a learning
+ * last step loads the lanes' errors and streams the per-sample update. BOUNDARY runs the table
+ * engine over every neuron. Every command's length depends on the configuration only
+ * ([[org.infomorph.compiler.rtl.RtlCycles]]).
  */
 class Controller(p: GenParams) extends Module {
   private val P = p.units
-  private val nLayers = p.cap.layers()
-  private val nEntries = ConfigRegs.entries(p)
-  private val tb = p.num.theta().bits()
-  private val inBits = p.num.input().bits()
-  private val inFrac = p.num.input().frac()
-  private val nBits = p.addrBits(p.cap.neurons())
-  private val outBits = Controller.outBits(p)
-
+  private val laneAb = Memories.abits(p.cap.laneWords())
+  private val lb = log2Ceil(P max 2)
   val io = IO(new Bundle {
     val start = Input(Bool())
-    val op = Input(UInt(4.W))
-    val arg = Input(UInt(64.W))
-    /** RUN commands before this one (fault injection) */
-    val runIndex = Input(UInt(64.W))
+    val op = Input(UInt(OP_BITS.W))
+    val arg = Input(UInt(DATA_BITS.W))
     val busy = Output(Bool())
-
-    val glob = Input(new GlobalConfig(p))
-    val layers = Input(Vec(nLayers, new LayerConfig(p)))
-    val entries = Input(Vec(nEntries, new EntryConfig(p)))
-
-    val ctl = Output(new UnitCtl(p))
-    val cfg = Output(new LayerConfig(p))
-    val actDone = Input(Bool())
-    val tableDone = Input(Bool())
-    val updDone = Input(Bool())
-    val spikes = Input(Vec(P, Bool()))
-    val thetas = Input(Vec(P, UInt(tb.W)))
-    val actives = Input(Vec(P, Bool()))
-
-    val inRdEn = Output(Bool())
-    val inRdAddr = Output(UInt(20.W))
-    val inRdData = Input(UInt(inBits.W))
-    val spkRdEn = Output(Bool())
-    val spkRdAddr = Output(UInt(Controller.spikeAddrBits(p).W))
-    val spkRdData = Input(Bool())
-    val spkWrEn = Output(Bool())
-    val spkWrAddr = Output(UInt(Controller.spikeAddrBits(p).W))
-    val spkWrData = Output(Bool())
-    val outWrEn = Output(Bool())
-    val outWrAddr = Output(UInt(20.W))
-    val outWrData = Output(UInt(outBits.W))
+    // CONFIG reads (the array is busy, so the host does not read)
+    val cfgRen = Output(Bool())
+    val cfgAddr = Output(UInt(Memories.abits(p.cap.configWords()).W))
+    val cfgData = Input(UInt(32.W))
+    // the broadcast inputs
+    val inRen = Output(Bool())
+    val inAddr = Output(UInt(Memories.abits(p.cap.features()).W))
+    val inData = Input(UInt(p.num.input().bits().W))
+    val spkRen = Output(Bool())
+    val spkAddr = Output(UInt(Controller.spikeAddrBits(p).W))
+    val spkData = Input(Bool())
+    // lanes and engines
+    val lanes = Output(new LaneCtl(p))
+    val eng = Output(new EngineCfg(p))
+    val drain = Output(Bool())
+    val drainLane = Output(UInt(lb.W))
+    val drainK = Output(UInt(2.W))
+    val engStart = Output(Bool())
+    val engLane = Output(UInt(lb.W))
+    val engDone = Input(Bool())
+    val eRead = Output(Bool())
+    val eAddr = Output(UInt((lb + 2).W))
+    val eData = Input(SInt(p.num.error().bits().W))
+    // the batch boundary: one neuron of a layer at a time
+    val bndStart = Output(Bool())
+    val bndNeuron = Output(UInt(Controller.neuronBits(p).W))
+    val bndDone = Input(Bool())
   })
 
   private object S extends ChiselEnum {
-    val idle, entry0, entry1, entry2, mac, macW, actGo, actW, post0, post1, post2, gradS, next, eEnd,
-      p2a, p2b, p2c, bLayer0, bLayer1, bStart, bWait, bNext, done = Value
+    val idle, gfetch, efetch, lfetch, slot, prngLd, srcMac, srcFlush, srcDrain, eng, engWait, eload, updW, updB, prngSt, next,
+      bLayer, bFetch, bNeuron, bWait, done = Value
   }
   private val state = RegInit(S.idle)
   io.busy := state =/= S.idle
 
-  // command
-  private val isRun = RegInit(false.B)
-  private val isPass2 = RegInit(false.B)
+  // ---------------------------------------------------------------- command and position
   private val learn = RegInit(false.B)
   private val stoch = RegInit(false.B)
-  private val sample = RegInit(0.U(16.W))
-  private val bndUpdate = RegInit(false.B)
-  private val updPhase = RegInit(false.B)
-  private val runIdx = RegInit(0.U(64.W))
+  private val entries = RegInit(0.U((Controller.entryBits(p) + 1).W))
+  private val label = RegInit(0.S(32.W))
+  private val layers = RegInit(0.U((Controller.layerBits(p) + 1).W))
+  private val e = RegInit(0.U(Controller.entryBits(p).W))
+  private val layer = RegInit(0.U(Controller.layerBits(p).W))
+  private val flags = RegInit(0.U(2.W))
+  private val bank = RegInit(0.U(1.W))
+  private val outBase = RegInit(0.U(Memories.abits(p.cap.out()).W))
+  private val neurons = RegInit(0.U(Controller.neuronBits(p).W))
+  private val slots = RegInit(0.U(Controller.neuronBits(p).W))
+  private val sources = RegInit(2.U(2.W))
+  private val schneider = RegInit(false.B)
+  private val hasBias = RegInit(false.B)
+  private val cellsLog2 = RegInit(0.U(4.W))
+  private val laneBase = RegInit(0.U(laneAb.W))
+  private val slotWords = RegInit(0.U(laneAb.W))
+  private val histBase = RegInit(0.U(Memories.abits(p.cap.histWords()).W))
+  private val rangeBase = RegInit(0.U(Memories.abits(p.cap.rangeWords()).W))
+  private val k = RegInit(VecInit(Seq.fill(7)(0.S(p.num.coefficient().bits().W))))
+  private val src = RegInit(VecInit(Seq.fill(3)(0.U.asTypeOf(new SourceRegs(p)))))
+  private val last = flags(0)
+  private val output = flags(1)
+  private val learnLast = learn && last
 
-  // position
-  private val e = RegInit(0.U(ConfigRegs.countBits(nEntries).W))
-  private val layer = RegInit(0.U(ConfigRegs.countBits(nLayers).W))
-  private val ent = RegInit(0.U.asTypeOf(new EntryConfig(p)))
-  private val cur = RegInit(0.U.asTypeOf(new LayerConfig(p)))
-  private val t = RegInit(0.U(20.W))
-  private val jBase = RegInit(0.U(21.W))
-  private val wRow = RegInit(VecInit(Seq.fill(3)(0.U(20.W))))
-  private val gRow = RegInit(VecInit(Seq.fill(3)(0.U(20.W))))
-  private val histRow = RegInit(0.U(20.W))
-  private val rangeRow = RegInit(0.U(20.W))
-  private val k = RegInit(0.U(2.W))
-  private val i = RegInit(0.U(21.W))
-  private val sc = RegInit(0.U(2.W))
-  private val wait3 = RegInit(0.U(2.W))
-  io.cfg := cur
+  private val t = RegInit(0.U(Controller.neuronBits(p).W))
+  private val jBase = RegInit(0.U(Controller.neuronBits(p).W))
+  private val slotBase = RegInit(0.U(laneAb.W))
+  private val ks = RegInit(0.U(2.W))
+  private val i = RegInit(0.U((Controller.sizeBits(p) + 2).W))
+  private val lane = RegInit(0.U((lb + 1).W))
 
-  private val learnLast = learn && ent.last
-  private def sizeEff(k: UInt): UInt = Mux(ent.src(k).kind === SourceKind.ZEROS.U, 0.U, cur.src(k).size)
-  private val pass2Addr = cur.pass2Base + (t << p.batchExp) + sample
+  io.eng.schneider := schneider
+  io.eng.learnLast := learnLast
+  io.eng.output := output
+  io.eng.stochastic := stoch
+  io.eng.sources := sources
+  io.eng.k := k
+  for (q <- 0 until 3) {
+    io.eng.fixed(q) := src(q).fixed
+    io.eng.uShift(q) := src(q).uShift
+  }
+  io.eng.layer := layer
+  io.eng.bank := bank
+  io.eng.outBase := outBase
+  io.eng.histBase := histBase
+  io.eng.rangeBase := rangeBase
+  io.eng.cellsLog2 := cellsLog2
+  io.eng.jBase := jBase
 
-  // ---------------------------------------------------------------- control word (default: nothing)
-  private val c = WireDefault(0.U.asTypeOf(new UnitCtl(p)))
-  io.ctl := c
-  c.mode := Mux(state === S.idle, Mode.HOST.U, Mux(isRun || isPass2, Mode.RUN.U, Mux(updPhase, Mode.UPDATE.U, Mode.TABLE.U)))
-  c.jBase := jBase
-  c.histAddr := histRow
-  c.slot := t
-  c.prngAddr := cur.prngBase + t
-  c.pass2Addr := pass2Addr
-  c.stochastic := stoch
-  c.withSlopes := learnLast
+  // ---------------------------------------------------------------- default outputs
+  io.cfgRen := false.B
+  io.cfgAddr := 0.U
+  io.inRen := false.B
+  io.inAddr := 0.U
+  io.spkRen := false.B
+  io.spkAddr := 0.U
+  io.drain := false.B
+  io.drainLane := 0.U
+  io.drainK := 0.U
+  io.engStart := false.B
+  io.engLane := 0.U
+  io.eRead := false.B
+  io.eAddr := 0.U
+  io.bndStart := false.B
+  io.bndNeuron := 0.U
+  private val c = WireDefault(0.U.asTypeOf(new LaneCtl(p)))
+  for (q <- 0 until P) c.active(q) := (jBase +& q.U) < neurons
+  c.pShift := src(ks).pShift
+  io.lanes := c
 
-  // ---------------------------------------------------------------- broadcast x: stage 0 request, stage 1 value
+  // ---------------------------------------------------------------- the lane pipeline: tags issued with a read act 1 and 2 cycles later
+  private val t1PrngIn, t1BiasIn, t1Mac, t1UpdW, t1BiasMul = WireDefault(false.B)
+  private val t2AccInit, t2AccAdd, t2SpikeDraw, t2UpdCompute = WireDefault(false.B)
+  private val s1 = RegNext(VecInit(t1PrngIn, t1BiasIn, t1Mac, t1UpdW, t1BiasMul), VecInit(Seq.fill(5)(false.B)))
+  private val s2a = RegNext(VecInit(t2AccInit, t2AccAdd, t2SpikeDraw, t2UpdCompute), VecInit(Seq.fill(4)(false.B)))
+  private val s2 = RegNext(s2a, VecInit(Seq.fill(4)(false.B)))
+  c.prngIn := s1(0)
+  c.biasIn := s1(1)
+  c.mac := s1(2)
+  c.updW := s1(3)
+  c.useE := s1(3) || s1(4)
+  c.accInit := s2(0)
+  c.accAdd := s2(1)
+  c.spikeDraw := s2(2)
+  c.updCompute := s2(3)
+  // the bias update: product the cycle after the bias is in, compute one later
+  c.biasCompute := RegNext(s1(4), false.B)
+
+  // x: the item's input value, requested with the read, ready one cycle later
   private val xReq = WireDefault(false.B)
-  private val xIdx = WireDefault(0.U(20.W))
-  private val xSrc = ent.src(k)
-  io.inRdEn := xReq && xSrc.kind === SourceKind.INPUT.U
-  io.inRdAddr := xIdx
-  io.spkRdEn := xReq && xSrc.kind === SourceKind.SPIKES.U
-  io.spkRdAddr := Cat(xSrc.layer, xSrc.bank, xIdx(nBits - 1, 0))
-  private val kind1 = RegNext(xSrc.kind, 0.U)
-  private val label1 = RegNext(io.glob.label >= 0.S && xIdx === io.glob.label.asUInt, false.B)
-  private val one = (BigInt(1) << inFrac).S(LluUnit.xBits(p).W)
-  c.x := MuxLookup(kind1, 0.S)(Seq(
-    SourceKind.INPUT.U -> io.inRdData.asSInt,
-    SourceKind.LABEL.U -> Mux(label1, one, 0.S),
-    SourceKind.SPIKES.U -> Mux(io.spkRdData, one, -one)))
+  private val xIdx = WireDefault(0.U(Controller.sizeBits(p).W))
+  private val xKind = src(ks).kind
+  when(xReq && xKind === SRC_INPUT.U) { io.inRen := true.B; io.inAddr := xIdx }
+  when(xReq && xKind === SRC_SPIKES.U) {
+    io.spkRen := true.B
+    io.spkAddr := Cat(src(ks).from(Controller.spikeLayerBits(p) - 1, 0), src(ks).bank, xIdx(Memories.abits(p.cap.neurons()) - 1, 0))
+  }
+  private val kind1 = RegNext(xKind, 0.U)
+  private val label1 = RegNext(label >= 0.S && xIdx === label.asUInt, false.B)
+  private val xShift1 = RegNext(src(ks).xShift, 0.U)
+  private val scaled1 = RegNext(false.B, false.B)
+  private val biasX1 = RegNext(false.B, false.B)
+  private val one = (BigInt(1) << p.num.input().frac()).S(ArchMul.Bits.W)
+  private val x = MuxLookup(kind1, 0.S(ArchMul.Bits.W))(Seq(
+    SRC_INPUT.U -> io.inData.asSInt.pad(ArchMul.Bits),
+    SRC_LABEL.U -> Mux(label1, one, 0.S),
+    SRC_SPIKES.U -> Mux(io.spkData, one, -one)))
+  c.x := Mux(biasX1, (one << xShift1)(ArchMul.Bits - 1, 0).asSInt,
+    Mux(scaled1, (x << xShift1)(ArchMul.Bits - 1, 0).asSInt, x))
 
-  // ---------------------------------------------------------------- writer: SPIKES and OUT, one unit per cycle
-  private val wBusy = RegInit(false.B)
-  private val wIdx = RegInit(0.U(math.max(1, log2Ceil(P)).W))
-  private val wJBase = RegInit(0.U(21.W))
-  private val wSpkBase = RegInit(0.U((ConfigRegs.indexBits(nLayers) + 1).W))
-  private val wOutBase = RegInit(0.U(20.W))
-  private val wSpikes = RegInit(false.B)
-  private val wOut = RegInit(false.B)
-  private val wOutput = RegInit(false.B)
-  private val wLayer0 = RegInit(false.B)
-  private val capSpike = Reg(Vec(P, Bool()))
-  private val capTheta = Reg(Vec(P, UInt(tb.W)))
-  private val capActive = RegInit(VecInit(Seq.fill(P)(false.B)))
-  private val j = wJBase + wIdx
-  private val flip = WireDefault(false.B)
-  if (p.fault >= 0) {
-    // test only: flip the first spike of layer 0, neuron 0 in RUN number `fault`
-    val used = RegInit(false.B)
-    when(io.start) { used := false.B }
-    flip := wBusy && wSpikes && wLayer0 && j === 0.U && !used && runIdx === p.fault.U
-    when(flip) { used := true.B }
-  }
-  private val spk = ConfigRegs.select(capSpike, wIdx) ^ flip
-  io.spkWrEn := wBusy && wSpikes && ConfigRegs.select(capActive, wIdx)
-  io.spkWrAddr := Cat(wSpkBase, j(nBits - 1, 0))
-  io.spkWrData := spk
-  io.outWrEn := wBusy && wOut && ConfigRegs.select(capActive, wIdx)
-  io.outWrAddr := wOutBase + j
-  io.outWrData := Mux(wOutput, ConfigRegs.select(capTheta, wIdx), spk.asUInt)
-  when(wBusy) {
-    wIdx := wIdx + 1.U
-    when(wIdx === (P - 1).U) { wBusy := false.B }
-  }
+  // the update's write address trails its read by 3 cycles
+  private val wAddr3 = ShiftRegister(c.addr, 3)
 
-  // ---------------------------------------------------------------- slot walk helpers
-  private def firstSlot(): Unit = {
-    t := 0.U
-    jBase := 0.U
-    for (q <- 0 until 3) {
-      wRow(q) := cur.src(q).weightBase
-      gRow(q) := cur.src(q).gradBase
+  // ---------------------------------------------------------------- CONFIG fetches: a list of words read in order, captured a cycle later
+  private val f = RegInit(0.U(7.W))
+  private val capValid = RegNext(false.B, false.B)
+  private val capIdx = RegNext(f, 0.U)
+  private val word = io.cfgData
+  private val entryBase = (LAYER_STRIDE.U * (p.cap.layers() + 1).U) +& (e << log2Ceil(ENTRY_STRIDE))
+  private val layerBase = (layer +& 1.U) << log2Ceil(LAYER_STRIDE)
+  private def fetch(addrs: Seq[UInt], next: S.Type)(capture: (Int, UInt) => Unit): Unit = {
+    when(f < addrs.size.U) {
+      io.cfgRen := true.B
+      io.cfgAddr := VecInit(addrs)(f)
+      f := f + 1.U
+      capValid := true.B
+    }.elsewhen(!capValid) {
+      f := 0.U
+      state := next
     }
-    histRow := cur.histBase
-    rangeRow := cur.rangeBase
-    k := 0.U
-    i := 0.U
-    sc := 0.U
   }
-  private def nextSlot(): Unit = {
-    t := t + 1.U
-    jBase := jBase + P.U
-    for (q <- 0 until 3) {
-      wRow(q) := wRow(q) + cur.src(q).size
-      gRow(q) := gRow(q) + cur.src(q).size
-    }
-    histRow := histRow + cur.cells
-    rangeRow := rangeRow + cur.sources
-    k := 0.U
-    i := 0.U
-    sc := 0.U
-  }
-  private val lastSlot = t + 1.U >= cur.slots
+  private def captured(n: Int)(capture: (Int, UInt) => Unit): Unit =
+    when(capValid) { for (q <- 0 until n) when(capIdx === q.U) { capture(q, word) } }
+  private val entryWords: Seq[Int] = Seq(E_LAYER, E_FLAGS, E_BANK, E_OUT_BASE) ++ (0 until 9).map(E_SOURCE + _)
+  private val layerWords: Seq[Int] = Seq(L_NEURONS, L_SLOTS, L_SOURCES, L_KIND, L_BIAS, L_CELLS_LOG2, L_LANE_BASE, L_SLOT_WORDS,
+    L_HIST_BASE, L_RANGE_BASE) ++ (0 until 7).map(L_K + _) ++ (0 until 3).flatMap(s => (0 until 6).map(L_SOURCE + SOURCE_STRIDE * s + _))
 
   // ---------------------------------------------------------------- the state machine
+  private val pw = p.prngWords
+  private val bw = p.biasWords
+  private val needPrng = (stoch && !output) || learnLast
+  private val nEff = Mux(src(ks).kind === SRC_ZEROS.U, 0.U, src(ks).size)
+  private val updBias = hasBias
+
   switch(state) {
     is(S.idle) {
       when(io.start) {
-        val op = io.op
-        isRun := op === Op.RUN.U
-        isPass2 := op === Op.PASS2.U
         learn := io.arg(0)
         stoch := io.arg(1)
-        sample := io.arg(31, 16)
-        runIdx := io.runIndex
         e := 0.U
-        layer := 0.U
-        when(op === Op.BOUNDARY.U) {
-          bndUpdate := io.arg(1)
-          updPhase := !io.arg(0)
-          state := Mux(io.arg(1, 0) === 0.U, S.done, S.bLayer0)
-        }.otherwise {
-          updPhase := false.B
-          state := S.entry0
+        f := 0.U
+        when(io.op === OP_RUN.U) { state := S.gfetch }
+          .elsewhen(io.op === OP_BOUNDARY.U) { state := Mux(p.learning.B, S.bFetch, S.done) }
+          .otherwise { state := S.done }
+      }
+    }
+    is(S.gfetch) {
+      fetch(Seq(CFG_ENTRIES.U, CFG_LABEL.U), S.efetch)((_, _) => ())
+      captured(2) { (q, w) => if (q == 0) entries := w else label := w.asSInt }
+      when(f === 2.U && !capValid) { state := Mux(entries === 0.U, S.done, S.efetch) }
+    }
+    is(S.efetch) {
+      fetch(entryWords.map(w => entryBase + w.U), S.lfetch)((_, _) => ())
+      captured(entryWords.size) { (q, w) =>
+        q match {
+          case 0 => layer := w
+          case 1 => flags := w
+          case 2 => bank := w
+          case 3 => outBase := w
+          case n =>
+            val s = (n - 4) / 3
+            (n - 4) % 3 match {
+              case 0 => src(s).kind := w
+              case 1 => src(s).from := w
+              case _ => src(s).bank := w
+            }
         }
       }
     }
-
-    // ---- RUN / PASS2: entries
-    is(S.entry0) {
-      ent := ConfigRegs.select(io.entries, e)
-      state := Mux(e >= io.glob.entries, S.done, S.entry1)
-    }
-    is(S.entry1) {
-      cur := ConfigRegs.select(io.layers, ent.layer)
-      when(isPass2 && !ent.last) {
-        e := e + 1.U
-        state := S.entry0
-      }.otherwise { state := S.entry2 }
-    }
-    is(S.entry2) {
-      firstSlot()
-      state := Mux(cur.slots === 0.U, S.eEnd, Mux(isPass2, S.p2a, S.mac))
-    }
-
-    // ---- MAC: per source its bias, then its weights; side reads in the first cycles
-    is(S.mac) {
-      c.mac := true.B
-      c.macK := k
-      c.macBias := i === 0.U
-      c.macLast := i === sizeEff(k)
-      c.macAddr := Mux(i === 0.U, cur.src(k).biasBase + t, wRow(k) + (i - 1.U))
-      xReq := i =/= 0.U
-      xIdx := i - 1.U
-      c.rngRd := sc < cur.sources
-      c.rngK := sc
-      c.rngAddr := rangeRow + sc
-      c.prngRd := sc === 0.U
-      when(sc =/= 3.U) { sc := sc + 1.U }
-      when(i === sizeEff(k)) {
+    is(S.lfetch) {
+      fetch(layerWords.map(w => layerBase + w.U), S.slot)((_, _) => ())
+      captured(layerWords.size) { (q, w) =>
+        q match {
+          case 0 => neurons := w
+          case 1 => slots := w
+          case 2 => sources := w
+          case 3 => schneider := w(0)
+          case 4 => hasBias := w(0)
+          case 5 => cellsLog2 := w
+          case 6 => laneBase := w
+          case 7 => slotWords := w
+          case 8 => histBase := w
+          case 9 => rangeBase := w
+          case n if n < 17 => k(n - 10) := w.asSInt
+          case n =>
+            val s = (n - 17) / 6
+            (n - 17) % 6 match {
+              case 0 => src(s).size := w
+              case 1 => src(s).laneOffset := w
+              case 2 => src(s).uShift := w.asSInt
+              case 3 => src(s).pShift := w
+              case 4 => src(s).xShift := w
+              case _ => src(s).fixed := w(0)
+            }
+        }
+      }
+      when(f === layerWords.size.U && !capValid) {
+        t := 0.U
+        jBase := 0.U
+        slotBase := laneBase
+        ks := 0.U
         i := 0.U
-        when(k === cur.sources - 1.U) {
-          wait3 := 0.U
-          state := S.macW
-        }.otherwise { k := k + 1.U }
-      }.otherwise { i := i + 1.U }
-    }
-    is(S.macW) {
-      wait3 := wait3 + 1.U
-      when(wait3 === 2.U) { state := S.actGo }
-    }
-    is(S.actGo) {
-      c.actStart := true.B
-      state := S.actW
-    }
-    is(S.actW) {
-      when(io.actDone) { state := S.post0 }
-    }
-
-    // ---- spike, histogram, errors
-    is(S.post0) {
-      when(!wBusy) {
-        c.post := true.B
-        c.draw := stoch && !ent.output
-        c.maxWr := learnLast
-        c.maxK := 0.U
-        c.maxAddr := rangeRow
-        wBusy := true.B
-        wIdx := 0.U
-        wJBase := jBase
-        wSpkBase := Cat(ent.layer, ent.bank)
-        wOutBase := ent.outBase
-        wSpikes := !ent.output
-        wOut := true.B // every entry, early steps too: the host restores their spikes before a PASS2
-        wOutput := ent.output
-        wLayer0 := ent.layer === 0.U
-        capSpike := io.spikes
-        capTheta := io.thetas
-        capActive := io.actives
-        state := S.post1
+        state := Mux(slots === 0.U, S.next, S.slot)
       }
     }
-    is(S.post1) {
-      c.histRd := learnLast
-      c.maxWr := learnLast
-      c.maxK := 1.U
-      c.maxAddr := rangeRow + 1.U
-      c.pass2Wr := learnLast && p.sameBatch.B
-      state := S.post2
-    }
-    is(S.post2) {
-      c.histWr := learnLast
-      c.maxWr := learnLast && cur.sources === 3.U
-      c.maxK := 2.U
-      c.maxAddr := rangeRow + 2.U
-      k := 0.U
+    is(S.slot) {
+      ks := 0.U
       i := 0.U
-      state := Mux(learnLast && !p.sameBatch.B, S.gradS, S.next)
+      state := Mux(needPrng, S.prngLd, S.srcMac)
     }
-
-    // ---- gradients: per non-fixed source its error e_k, its bias, then its weights
-    is(S.gradS) {
-      when(k >= cur.sources) {
-        state := S.next
-      }.elsewhen(cur.src(k).fixed) {
-        k := k + 1.U
-      }.elsewhen(i === 0.U) {
-        c.errLatch := true.B
-        c.errK := k
-        i := 1.U
+    is(S.prngLd) {
+      c.rd := true.B
+      c.addr := slotBase + i
+      t1PrngIn := true.B
+      when(i === (pw - 1).U) {
+        t2SpikeDraw := stoch && !output
+        i := 0.U
+        state := S.srcMac
+      }.otherwise { i := i + 1.U }
+    }
+    // source ks: its bias words, then its weights with x
+    is(S.srcMac) {
+      c.rd := true.B
+      c.addr := slotBase + src(ks).laneOffset + i
+      when(i < bw.U) {
+        t1BiasIn := true.B
+        t2AccInit := i === (bw - 1).U
       }.otherwise {
-        c.grad := true.B
-        c.gradK := k
-        c.gradBias := i === 1.U
-        c.gradAddr := Mux(i === 1.U, cur.src(k).gradBiasBase + t, gRow(k) + (i - 2.U))
-        xReq := i =/= 1.U
-        xIdx := i - 2.U
-        when(i === sizeEff(k) + 1.U) {
+        t1Mac := true.B
+        t2AccAdd := true.B
+        xReq := true.B
+        xIdx := i - bw.U
+      }
+      when(i === bw.U - 1.U +& nEff) {
+        i := 0.U
+        state := S.srcFlush
+      }.otherwise { i := i + 1.U }
+    }
+    is(S.srcFlush) {
+      i := i + 1.U
+      when(i === 1.U) {
+        i := 0.U
+        state := S.srcDrain
+      }
+    }
+    is(S.srcDrain) {
+      io.drain := true.B
+      io.drainLane := i
+      io.drainK := ks
+      when(i === (P - 1).U) {
+        i := 0.U
+        when(ks === sources - 1.U) {
+          lane := 0.U
+          state := S.eng
+        }.otherwise {
+          ks := ks + 1.U
+          state := S.srcMac
+        }
+      }.otherwise { i := i + 1.U }
+    }
+    is(S.eng) {
+      io.engStart := true.B
+      io.engLane := lane
+      state := S.engWait
+    }
+    is(S.engWait) {
+      when(io.engDone) {
+        when(lane === (P - 1).U) {
+          ks := 0.U
           i := 0.U
-          k := k + 1.U
-        }.otherwise { i := i + 1.U }
+          state := Mux(learnLast, S.eload, Mux(needPrng, S.prngSt, S.next))
+        }.otherwise {
+          lane := lane + 1.U
+          state := S.eng
+        }
+      }
+    }
+    // a learned source: load the lanes' errors, then update its weights and bias
+    is(S.eload) {
+      when(ks === sources) {
+        i := 0.U
+        state := Mux(needPrng, S.prngSt, S.next)
+      }.elsewhen(src(ks).fixed) {
+        ks := ks + 1.U
+      }.otherwise {
+        when(i < P.U) {
+          io.eRead := true.B
+          io.eAddr := Cat(i(lb - 1, 0), ks)
+        }
+        i := i + 1.U
+        when(i === P.U) {
+          i := 0.U
+          state := S.updW
+        }
+      }
+    }
+    is(S.updW) {
+      // read weight m on even cycles, write it back 3 cycles later (odd)
+      val m = i >> 1
+      when(!i(0) && m < src(ks).size) {
+        c.rd := true.B
+        c.addr := slotBase + src(ks).laneOffset + bw.U + m
+        t1UpdW := true.B
+        t2UpdCompute := true.B
+        xReq := true.B
+        xIdx := m
+      }
+      when(i(0) && i >= 3.U) {
+        c.wr := true.B
+        c.addr := wAddr3
+        c.wOut := true.B
+      }
+      i := i + 1.U
+      when(i === (src(ks).size << 1) + 1.U) {
+        i := 0.U
+        when(updBias) { state := S.updB }.otherwise {
+          ks := ks + 1.U
+          state := S.eload
+        }
+      }
+    }
+    is(S.updB) {
+      // bw reads, the product, the update, bw writes
+      when(i < bw.U) {
+        c.rd := true.B
+        c.addr := slotBase + src(ks).laneOffset + i
+        t1BiasIn := true.B
+        t1BiasMul := i === (bw - 1).U
+      }
+      when(i >= (bw + 3).U) {
+        c.wr := true.B
+        c.addr := slotBase + src(ks).laneOffset + (i - (bw + 3).U)
+        c.biasOut := true.B
+      }
+      i := i + 1.U
+      when(i === (2 * bw + 2).U) {
+        i := 0.U
+        ks := ks + 1.U
+        state := S.eload
+      }
+    }
+    is(S.prngSt) {
+      c.wr := true.B
+      c.addr := slotBase + i
+      c.prngOut := true.B
+      i := i + 1.U
+      when(i === (pw - 1).U) {
+        i := 0.U
+        state := S.next
       }
     }
     is(S.next) {
-      nextSlot()
-      state := Mux(lastSlot, S.eEnd, Mux(isPass2, S.p2a, S.mac))
-    }
-    is(S.eEnd) {
-      when(!wBusy) {
+      when(t +& 1.U >= slots) {
         e := e + 1.U
-        state := S.entry0
+        f := 0.U
+        state := Mux(e +& 1.U >= entries, S.done, S.efetch)
+      }.otherwise {
+        t := t + 1.U
+        jBase := jBase + P.U
+        slotBase := slotBase + slotWords
+        state := S.slot
       }
     }
 
-    // ---- PASS2: the stored row, then the table word, then the errors
-    is(S.p2a) {
-      c.pass2Rd := true.B
-      state := S.p2b
-    }
-    is(S.p2b) { state := S.p2c }
-    is(S.p2c) {
-      c.histRd := true.B
-      k := 0.U
-      i := 0.U
-      state := S.gradS
-    }
-
-    // ---- BOUNDARY: per phase (tables, then updates), per layer, per slot one engine run
-    is(S.bLayer0) {
-      cur := ConfigRegs.select(io.layers, layer)
-      when(layer >= io.glob.layers) {
+    // ---- BOUNDARY: per layer, every neuron of its slots through the table engine
+    is(S.bFetch) {
+      fetch(Seq(CFG_LAYERS.U), S.bLayer)((_, _) => ())
+      captured(1) { (_, w) => layers := w }
+      when(f === 1.U && !capValid) {
         layer := 0.U
-        when(!updPhase && bndUpdate) {
-          updPhase := true.B
-        }.otherwise { state := S.done }
-      }.otherwise { state := S.bLayer1 }
+        state := S.bLayer
+      }
     }
-    is(S.bLayer1) {
-      firstSlot()
-      when(cur.slots === 0.U) {
+    is(S.bLayer) {
+      when(layer >= layers) { state := S.done }.otherwise {
+        fetch(layerWords.take(10).map(w => layerBase + w.U), S.bNeuron)((_, _) => ())
+        captured(10) { (q, w) =>
+          q match {
+            case 0 => neurons := w
+            case 1 => slots := w
+            case 2 => sources := w
+            case 5 => cellsLog2 := w
+            case 8 => histBase := w
+            case 9 => rangeBase := w
+            case _ =>
+          }
+        }
+        when(f === 10.U && !capValid) {
+          jBase := 0.U
+          t := 0.U
+          lane := 0.U
+          f := 0.U
+          state := S.bNeuron
+        }
+      }
+    }
+    // every neuron of every slot, lane by lane (t counts slots, lane lanes)
+    is(S.bNeuron) {
+      when(t >= slots) {
         layer := layer + 1.U
-        state := S.bLayer0
-      }.otherwise { state := S.bStart }
-    }
-    is(S.bStart) {
-      c.tableStart := !updPhase
-      c.updStart := updPhase
-      state := S.bWait
+        f := 0.U
+        state := S.bLayer
+      }.otherwise {
+        io.bndStart := true.B
+        state := S.bWait
+      }
     }
     is(S.bWait) {
-      when(Mux(updPhase, io.updDone, io.tableDone)) { state := S.bNext }
+      when(io.bndDone) {
+        jBase := jBase + 1.U
+        when(lane === (P - 1).U) {
+          lane := 0.U
+          t := t + 1.U
+        }.otherwise { lane := lane + 1.U }
+        state := S.bNeuron
+      }
     }
-    is(S.bNext) {
-      nextSlot()
-      when(lastSlot) {
-        layer := layer + 1.U
-        state := S.bLayer0
-      }.otherwise { state := S.bStart }
-    }
-
-    is(S.done) {
-      when(!wBusy) { state := S.idle }
-    }
+    is(S.done) { state := S.idle }
   }
+  io.bndNeuron := jBase
+  // the update's x is x << xShift; the bias update's x is 1.0 << xShift
+  scaled1 := state === S.updW
+  biasX1 := state === S.updB && t1BiasMul
+  c.eLoad := RegNext(io.eRead, false.B)
+  c.eLane := RegNext(io.eAddr >> 2, 0.U)
+  c.eData := io.eData
 }
 
 object Controller {
+  def layerBits(p: GenParams): Int = log2Ceil(p.cap.layers() + 1) max 1
+  def entryBits(p: GenParams): Int = log2Ceil(p.cap.entries() + 1) max 1
+  def neuronBits(p: GenParams): Int = log2Ceil(p.cap.neurons() + 1) + 1
+  def sizeBits(p: GenParams): Int = log2Ceil((p.cap.features() max p.cap.neurons()) + 1) + 1
   /** SPIKES words: layers x 2 banks x capacity.neurons, addressed as {layer, bank, neuron}. */
-  def spikeAddrBits(p: GenParams): Int = ConfigRegs.indexBits(p.cap.layers()) + 1 + p.addrBits(p.cap.neurons())
-
+  def spikeAddrBits(p: GenParams): Int = org.infomorph.compiler.rtl.RtlMemories.spikeAddrBits(p.cap)
+  /** Bits of a layer index in a SPIKES address. */
+  def spikeLayerBits(p: GenParams): Int = spikeAddrBits(p) - 1 - Memories.abits(p.cap.neurons())
   /** OUT words: a spike (0/1) or theta. */
   def outBits(p: GenParams): Int = math.max(1, p.num.theta().bits())
 }

@@ -26,19 +26,36 @@ object Emit {
     println(s"$Top.sv ${if (changed) "written" else "unchanged"}")
   }
 
-  /** Elaborates into a scratch folder, then copies the single .sv out; true when it changed. */
+  /**
+   * Elaborates into a scratch folder, then writes one file: the top's .sv followed by the inline
+   * Verilog of the memories (sorted by name); true when it changed.
+   */
+  private val FileMarker = "// ----- 8< ----- FILE \""
+
+  /** firtool joins the inline memory modules into the .sv behind file markers, with a file list last: drop the lists. */
+  def withoutFileLists(sv: String): String =
+    sv.split(java.util.regex.Pattern.quote(FileMarker)).zipWithIndex.filter { case (part, i) => i == 0 || !part.takeWhile(_ != '"').endsWith(".f") }
+      .map { case (part, i) => if (i == 0) part else FileMarker + part }.mkString
+
   def emit(generatorJson: Path, outDir: Path): Boolean = {
     val p = GenParams.read(generatorJson)
     Files.createDirectories(outDir)
     val scratch = Files.createTempDirectory(outDir, "emit-")
     try {
       circt.stage.ChiselStage.emitSystemVerilogFile(new LluArray(p), Array("--target-dir", scratch.toString), FirtoolOptions)
-      val svs = Files.list(scratch).iterator().asScala.filter(_.toString.endsWith(".sv")).toList
-      if (svs.size != 1) throw new IllegalStateException(s"expected one .sv from firtool, got ${svs.map(_.getFileName).mkString(", ")}")
+      val files = Files.walk(scratch).iterator().asScala.filter(f => f.toString.endsWith(".sv") || f.toString.endsWith(".v")).toList
+      val (tops, rest) = files.partition(_.getFileName.toString == s"$Top.sv")
+      if (tops.size != 1) throw new IllegalStateException(s"expected $Top.sv from firtool, got ${files.map(_.getFileName).mkString(", ")}")
+      val parts = tops ++ rest.sortBy(_.getFileName.toString)
+      val fresh = withoutFileLists(parts.map(f => new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8)).mkString("\n"))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)
       val target = outDir.resolve(s"$Top.sv")
-      val fresh = Files.readAllBytes(svs.head)
       val same = Files.exists(target) && Arrays.equals(Files.readAllBytes(target), fresh)
-      if (!same) Files.move(svs.head, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
+      if (!same) {
+        val tmp = scratch.resolve("joined.sv.tmp")
+        Files.write(tmp, fresh)
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
+      }
       !same
     } finally {
       Files.walk(scratch).iterator().asScala.toList.reverse.foreach(Files.deleteIfExists(_))

@@ -5,9 +5,9 @@ import chisel3.util._
 import org.infomorph.compiler.arch.Field
 
 /**
- * Every rounding and saturation of the RTL, in one place (docs/llu-rule.md preamble, mirrored by
- * the model's FixedMath). Values are SInt and grow as needed, so an intermediate is exact exactly
- * when the model's `long` is; widths shrink only in [[saturate]].
+ * Every rounding, saturation and pseudo-random draw of the RTL, in one place: the twins of the
+ * model's FixedMath, Xorshift32 and Log2Unit (docs/llu-rule.md, preamble). Widths grow as needed
+ * and shrink only in [[saturate]]; an operation is exact exactly when the model's `long` is.
  */
 object Fixed {
   /** `a >>r s` with HALF_UP rounding for a static s (s <= 0 is a left shift). */
@@ -15,42 +15,38 @@ object Fixed {
     if (s > 0) (a +& (BigInt(1) << (s - 1)).S) >> s else (a << (-s))
 
   /**
-   * `a >>r s` for a run-time shift s in [lo, hi] (a mux over the static shifts), `outBits` wide.
-   * Out-of-range shifts give 0; the host checks ranges before loading.
+   * `a >>r s` (HALF_UP) for a run-time s in [lo, hi]; s <= 0 is a left shift. One adder and two
+   * barrel shifters. Shifts outside [lo, hi] are not defined (the host checks them).
    */
-  def roundShiftDyn(a: SInt, s: SInt, lo: Int, hi: Int, outBits: Int): SInt = {
-    val out = WireDefault(0.S(outBits.W))
-    for (k <- lo to hi) when(s === k.S) { out := roundShift(a, k) }
-    out
+  def roundShiftVar(a: SInt, s: SInt, lo: Int, hi: Int): SInt = {
+    val right: SInt =
+      if (hi <= 0) a
+      else {
+        val r = s.asUInt(log2Ceil(hi + 1) - 1, 0)
+        val half = ((1.U << r) >> 1).zext
+        (a +& half) >> r
+      }
+    val left: SInt = if (lo >= 0) a else a << (0.S -& s).asUInt(log2Ceil(-lo + 1) - 1, 0)
+    Mux(s > 0.S, right, left)
   }
 
-  /** Floor shift right by a run-time s in [0, hi]. */
-  def floorShiftDyn(a: SInt, s: UInt, hi: Int): SInt = {
-    val out = WireDefault(a)
-    for (k <- 1 to hi) when(s === k.U) { out := a >> k }
-    out
-  }
-
-  /** Clamps v to the field's range: (value `f.bits` wide, sign-extended as SInt; event). */
-  def saturate(v: SInt, f: Field): (SInt, Bool) = saturate(v, f.min(), f.max(), f.bits() + (if (f.signed()) 0 else 1))
+  /** Clamps v to the field's range: (value `sbits(f)` wide, event). */
+  def saturate(v: SInt, f: Field): (SInt, Bool) = saturate(v, BigInt(f.min()), BigInt(f.max()), sbits(f))
 
   /** Clamps v to [min, max], `bits` wide. */
   def saturate(v: SInt, min: BigInt, max: BigInt, bits: Int): (SInt, Bool) = {
     val hi = v > max.S
     val lo = v < min.S
     val out = Mux(hi, max.S(bits.W), Mux(lo, min.S(bits.W), v))
-    (out(bits - 1, 0).asSInt, hi || lo)
+    (out.pad(bits)(bits - 1, 0).asSInt, hi || lo)
   }
-
-  /** The range of a field as a (min, max) pair. */
-  def range(f: Field): (BigInt, BigInt) = (BigInt(f.min()), BigInt(f.max()))
 
   /** Bits that hold any value of the field as SInt. */
   def sbits(f: Field): Int = f.bits() + (if (f.signed()) 0 else 1)
 
   /** Marsaglia xorshift32: a draw advances the state and returns the new state. */
   def xorshift32(x: UInt): UInt = {
-    val a = x ^ (x << 13)(31, 0)
+    val a = (x ^ (x << 13)(31, 0))(31, 0)
     val b = a ^ (a >> 17)
     (b ^ (b << 5)(31, 0))(31, 0)
   }

@@ -2,118 +2,179 @@ package org.infomorph.hw
 
 import chisel3._
 import chisel3.util._
+import org.infomorph.compiler.arch.Counter
+import org.infomorph.compiler.rtl.RtlContract._
+
+/** The host port of the array (docs/llu-rtl.md, "Host port"), seen from the array. */
+class HostPort extends Bundle {
+  val valid = Input(Bool())
+  val ready = Output(Bool())
+  val op = Input(UInt(OP_BITS.W))
+  val addr = Input(UInt(ADDR_BITS.W))
+  val wdata = Input(UInt(DATA_BITS.W))
+  val rvalid = Output(Bool())
+  val rdata = Output(UInt(DATA_BITS.W))
+}
 
 /**
- * The LLU array (docs/llu-rtl.md): the host port, the CONFIG registers, the shared INPUT, SPIKES and
- * OUT buffers, STATUS, the SIMD [[Controller]] and P = `units` [[LluUnit]]s, each owning its memories.
+ * The LLU array (docs/llu-rtl.md): the host port, CONFIG, the shared INPUT, SPIKES and OUT
+ * buffers, STATUS, the [[Controller]], the lanes ([[LaneGroup]]s), the [[NeuronEngine]] and, in a
+ * learning build, the histogram, table and range memories with the [[TableEngine]].
  *
  * Host port: WRITE and READ take one cycle each (back to back); a READ's word is on `rdata` with
- * `rvalid` exactly 2 cycles after the command. RUN, BOUNDARY and PASS2 hold `ready` low until done
- * (cycle counts in [[Controller]]). STATUS words 16 + id can be written (to zero a saturation
- * counter); the cycle and RUN counters are read-only.
+ * `rvalid` exactly READ_LATENCY = 2 cycles after the command. RUN and BOUNDARY hold `ready` low
+ * until done. STATUS words STATUS_COUNTERS + id can be written (to zero a counter).
  */
 class LluArray(p: GenParams) extends Module {
   val io = IO(new Bundle {
     val host = new HostPort
   })
-  private val P = p.units
   private val cap = p.cap
-  private val inBits = p.num.input().bits()
   private val h = io.host
-
   private val ctrl = Module(new Controller(p))
-  private val cfgRegs = Module(new ConfigRegs(p))
-  private val units = Seq.tabulate(P)(u => Module(new LluUnit(p, u)))
+  private val eng = Module(new NeuronEngine(p))
+  private val groups = Seq.tabulate(p.groups)(g => Module(new LaneGroup(p, g * p.lanesPerWord)))
+  private val laneOf: Seq[(LaneGroup, Int)] = groups.flatMap(g => Seq.tabulate(g.io.acc.length)(i => (g, i)))
 
   h.ready := !ctrl.io.busy
   private val fire = h.valid && h.ready
-  private val acc = Wire(new HostAccess)
-  acc.rd := fire && h.op === Op.READ.U
-  acc.wr := fire && h.op === Op.WRITE.U
-  acc.region := h.addr(31, 28)
-  acc.unit := h.addr(27, 20)
-  acc.word := h.addr(19, 0)
-  acc.wdata := h.wdata
-  private def wrTo(r: Int): Bool = acc.wr && acc.region === r.U
-  private def rdFrom(r: Int): Bool = acc.rd && acc.region === r.U
-
-  // ---------------------------------------------------------------- status
-  private val cycles = RegInit(0.U(64.W))
-  cycles := cycles + 1.U
-  private val runs = RegInit(0.U(64.W))
-  private val isRunCmd = fire && h.op === Op.RUN.U
-  when(isRunCmd) { runs := runs + 1.U }
-  private val satCount = RegInit(VecInit(Seq.fill(SatEvents.Ids)(0.U(64.W))))
-  for (id <- 0 until SatEvents.Ids) {
-    val sum = units.map(_.io.sat(id)).reduce(_ +& _)
-    when(wrTo(Region.STATUS) && acc.word === (16 + id).U) { satCount(id) := h.wdata }
-      .otherwise { satCount(id) := satCount(id) + sum }
-  }
-  private val statusRd = MuxLookup(acc.word, 0.U(64.W))(
-    Seq(0.U -> cycles, 1.U -> runs) ++ (0 until SatEvents.Ids).map(id => (16 + id).U -> satCount(id)))
-
-  // ---------------------------------------------------------------- config
-  cfgRegs.io.wr := wrTo(Region.CONFIG)
-  cfgRegs.io.word := acc.word
-  cfgRegs.io.wdata := h.wdata
-
-  // ---------------------------------------------------------------- shared buffers
-  private def fit(a: UInt, words: Int): UInt = { val b = log2Ceil(words).max(1); a.pad(b)(b - 1, 0) }
-  private val input = SyncReadMem(cap.features(), UInt(inBits.W))
-  private val spikeWords = cap.layers() * 2 * cap.neurons()
-  private val spikes = SyncReadMem(spikeWords, Bool())
-  private val outBits = Controller.outBits(p)
-  private val out = SyncReadMem(cap.out(), UInt(outBits.W))
-  private val idle = !ctrl.io.busy
-
-  when(wrTo(Region.INPUT)) { input.write(fit(acc.word, cap.features()), h.wdata(inBits - 1, 0)) }
-  private val inRd = input.read(Mux(idle, fit(acc.word, cap.features()), fit(ctrl.io.inRdAddr, cap.features())),
-    Mux(idle, rdFrom(Region.INPUT), ctrl.io.inRdEn))
-  ctrl.io.inRdData := inRd
-
-  when(wrTo(Region.SPIKES)) { spikes.write(fit(acc.word, spikeWords), h.wdata(0)) }
-    .elsewhen(ctrl.io.spkWrEn) { spikes.write(fit(ctrl.io.spkWrAddr, spikeWords), ctrl.io.spkWrData) }
-  private val spkRd = spikes.read(Mux(idle, fit(acc.word, spikeWords), fit(ctrl.io.spkRdAddr, spikeWords)),
-    Mux(idle, rdFrom(Region.SPIKES), ctrl.io.spkRdEn))
-  ctrl.io.spkRdData := spkRd
-
-  when(wrTo(Region.OUT)) { out.write(fit(acc.word, cap.out()), h.wdata(outBits - 1, 0)) }
-    .elsewhen(ctrl.io.outWrEn) { out.write(fit(ctrl.io.outWrAddr, cap.out()), ctrl.io.outWrData) }
-  private val outRd = out.read(fit(acc.word, cap.out()), rdFrom(Region.OUT))
-
-  // ---------------------------------------------------------------- controller and units
-  ctrl.io.start := fire && (h.op === Op.RUN.U || h.op === Op.BOUNDARY.U || h.op === Op.PASS2.U)
+  private val hostRd = fire && h.op === OP_READ.U
+  private val hostWr = fire && h.op === OP_WRITE.U
+  private val region = h.addr(REGION_SHIFT + 3, REGION_SHIFT)
+  private val unit = h.addr(REGION_SHIFT - 1, UNIT_SHIFT)
+  private val word = h.addr(UNIT_SHIFT - 1, 0)
+  private def wrTo(r: Int): Bool = hostWr && region === r.U
+  private def rdFrom(r: Int): Bool = hostRd && region === r.U
+  ctrl.io.start := fire && (h.op === OP_RUN.U || h.op === OP_BOUNDARY.U)
   ctrl.io.op := h.op
   ctrl.io.arg := h.wdata
-  ctrl.io.runIndex := runs
-  ctrl.io.glob := cfgRegs.io.glob
-  ctrl.io.layers := cfgRegs.io.layers
-  ctrl.io.entries := cfgRegs.io.entries
-  ctrl.io.actDone := units.head.io.actDone
-  ctrl.io.tableDone := units.head.io.tableDone
-  ctrl.io.updDone := units.head.io.updDone
-  for ((unit, u) <- units.zipWithIndex) {
-    unit.io.ctl := ctrl.io.ctl
-    unit.io.cfg := ctrl.io.cfg
-    unit.io.host := acc
-    ctrl.io.spikes(u) := unit.io.spike
-    ctrl.io.thetas(u) := unit.io.theta
-    ctrl.io.actives(u) := unit.io.active
+
+  // ---------------------------------------------------------------- memories shared by the host and the array
+  private val config = new Ram1R1W(cap.configWords(), 32, p.style("config"))
+  private val input = new Ram1R1W(cap.features(), p.num.input().bits(), p.style("input"))
+  private val spikes = new Ram1R1W((1 << Controller.spikeAddrBits(p)), 1, p.style("spikes"))
+  private val out = new Ram1R1W(cap.out(), Controller.outBits(p), p.style("out"))
+  when(wrTo(REGION_CONFIG)) { config.write(word, h.wdata) }
+  when(rdFrom(REGION_CONFIG)) { config.read(word) }
+  when(ctrl.io.cfgRen) { config.read(ctrl.io.cfgAddr) }
+  ctrl.io.cfgData := config.rdata
+  when(wrTo(REGION_INPUT)) { input.write(word, h.wdata) }
+  when(rdFrom(REGION_INPUT)) { input.read(word) }
+  when(ctrl.io.inRen) { input.read(ctrl.io.inAddr) }
+  ctrl.io.inData := input.rdata
+  when(wrTo(REGION_SPIKES)) { spikes.write(word, h.wdata) }
+  when(rdFrom(REGION_SPIKES)) { spikes.read(word) }
+  when(ctrl.io.spkRen) { spikes.read(ctrl.io.spkAddr) }
+  when(eng.io.spkWr) { spikes.write(eng.io.spkAddr, eng.io.spkData) }
+  ctrl.io.spkData := spikes.rdata(0)
+  when(wrTo(REGION_OUT)) { out.write(word, h.wdata) }
+  when(rdFrom(REGION_OUT)) { out.read(word) }
+  when(eng.io.outWr) { out.write(eng.io.outAddr, eng.io.outData) }
+
+  // ---------------------------------------------------------------- lanes
+  for ((g, gi) <- groups.zipWithIndex) {
+    g.io.ctl := ctrl.io.lanes
+    g.io.host.rd := rdFrom(REGION_LANE) && unit === gi.U
+    g.io.host.wr := wrTo(REGION_LANE) && unit === gi.U
+    g.io.host.word := word
+    g.io.host.wdata := h.wdata
   }
 
-  // ---------------------------------------------------------------- READ: stage 1 (memories answer), stage 2 (the port)
-  private val rd1 = RegNext(acc.rd, false.B)
-  private val region1 = RegNext(acc.region, 0.U)
-  private val unit1 = RegNext(acc.unit, 0.U)
-  private val config1 = RegNext(cfgRegs.io.rdata, 0.U)
-  private val status1 = RegNext(statusRd, 0.U)
-  private val unitRd = MuxLookup(unit1, 0.U(64.W))(units.zipWithIndex.map { case (x, u) => u.U -> x.io.hostRdata })
-  private val word1 = MuxLookup(region1, unitRd)(Seq(
-    Region.CONFIG.U -> config1,
-    Region.INPUT.U -> inRd.asSInt.pad(64).asUInt,
-    Region.SPIKES.U -> Cat(0.U(63.W), spkRd),
-    Region.OUT.U -> outRd.pad(64),
-    Region.STATUS.U -> status1))
+  // ---------------------------------------------------------------- the neuron engine
+  eng.io.cfg := ctrl.io.eng
+  eng.io.drain := ctrl.io.drain
+  eng.io.drainLane := ctrl.io.drainLane
+  eng.io.drainK := ctrl.io.drainK
+  eng.io.start := ctrl.io.engStart
+  eng.io.lane := ctrl.io.engLane
+  ctrl.io.engDone := eng.io.done
+  eng.io.eRead := ctrl.io.eRead
+  eng.io.eAddr := ctrl.io.eAddr
+  ctrl.io.eData := eng.io.eData
+  for (((g, i), lane) <- laneOf.zipWithIndex) {
+    eng.io.acc(lane) := g.io.acc(i)
+    eng.io.draws(lane) := g.io.draw(i)
+  }
+  eng.io.active := ctrl.io.lanes.active
+  private val runs = RegInit(0.U(32.W))
+  eng.io.runIndex := runs
+
+  // ---------------------------------------------------------------- learning memories and the table engine
+  private val histRd = WireDefault(0.U(NeuronEngine.histBits(p).W))
+  private val tableRd = WireDefault(0.U(p.num.table().bits().W))
+  private val rangesRd = WireDefault(0.U(NeuronEngine.rangeBits(p).W))
+  private val tableEvents = Wire(Vec(Counter.values().length, UInt(2.W)))
+  tableEvents.foreach(_ := 0.U)
+  ctrl.io.bndDone := false.B
+  eng.io.histRdata := 0.U
+  eng.io.tableRdata := 0.U
+  eng.io.rangesRdata := 0.U
+  if (p.learning) {
+    val hist = new Ram1R1W(cap.histWords(), NeuronEngine.histBits(p), p.style("hist"))
+    val table = new Ram1R1W(cap.histWords(), p.num.table().bits(), p.style("table"))
+    val ranges = new Ram1R1W(cap.rangeWords(), NeuronEngine.rangeBits(p), p.style("ranges"))
+    val te = Module(new TableEngine(p))
+    te.io.start := ctrl.io.bndStart
+    te.io.neuron := ctrl.io.bndNeuron
+    te.io.cfg := ctrl.io.eng
+    ctrl.io.bndDone := te.io.done
+    te.io.cfgData := config.rdata
+    when(te.io.cfgRen) { config.read(te.io.cfgAddr) }
+    for ((ram, e, t, r) <- Seq((hist, eng.io.hist, te.io.hist, REGION_HIST), (table, eng.io.table, te.io.table, REGION_TABLE),
+      (ranges, eng.io.ranges, te.io.ranges, REGION_RANGES))) {
+      when(e.ren) { ram.read(e.raddr) }
+      when(e.wen) { ram.write(e.waddr, e.wdata) }
+      when(t.ren) { ram.read(t.raddr) }
+      when(t.wen) { ram.write(t.waddr, t.wdata) }
+      when(rdFrom(r)) { ram.read(word) }
+      when(wrTo(r)) { ram.write(word, h.wdata) }
+    }
+    eng.io.histRdata := hist.rdata
+    eng.io.tableRdata := table.rdata
+    eng.io.rangesRdata := ranges.rdata
+    te.io.histRdata := hist.rdata
+    te.io.tableRdata := table.rdata
+    te.io.rangesRdata := ranges.rdata
+    histRd := hist.rdata
+    tableRd := table.rdata
+    rangesRd := ranges.rdata
+    tableEvents := te.io.events
+  }
+
+  // ---------------------------------------------------------------- STATUS
+  private val cycles = RegInit(0.U(48.W))
+  cycles := cycles + 1.U
+  when(fire && h.op === OP_RUN.U) { runs := runs + 1.U }
+  private val produced = NeuronEngine.producedCounters(p)
+  private val counters = produced.map(c => c -> RegInit(0.U(32.W))).toMap
+  private val weightEv = groups.map(_.io.weightEvents).reduce(_ +& _)
+  private val biasEv = groups.map(_.io.biasEvents).reduce(_ +& _)
+  for ((c, r) <- counters) {
+    val add = eng.io.events(c.id()) +& tableEvents(c.id()) +&
+      (if (c == Counter.WEIGHT) weightEv else 0.U) +& (if (c == Counter.BIAS) biasEv else 0.U)
+    when(wrTo(REGION_STATUS) && word === (STATUS_COUNTERS + c.id()).U) { r := h.wdata }.otherwise { r := r + add }
+  }
+  private val status = MuxLookup(word, 0.U(64.W))(
+    Seq(STATUS_CYCLES.U -> cycles.pad(64), STATUS_RUNS.U -> runs.pad(64)) ++
+      counters.toSeq.map { case (c, r) => (STATUS_COUNTERS + c.id()).U -> r.pad(64) })
+
+  // ---------------------------------------------------------------- host read data, 2 cycles after the command
+  private val rd1 = RegNext(hostRd, false.B)
+  private val region1 = RegNext(region, 0.U)
+  private val unit1 = RegNext(unit, 0.U)
+  private val status1 = RegNext(status, 0.U)
+  private def sx(v: UInt): UInt = v.asSInt.pad(DATA_BITS).asUInt
+  private val laneRd = VecInit(groups.map(_.io.hostRdata.pad(DATA_BITS)))(unit1)
+  private val rdata = MuxLookup(region1, 0.U(DATA_BITS.W))(Seq(
+    REGION_CONFIG.U -> sx(config.rdata),
+    REGION_INPUT.U -> sx(input.rdata),
+    REGION_SPIKES.U -> spikes.rdata.pad(DATA_BITS),
+    REGION_OUT.U -> out.rdata.pad(DATA_BITS),
+    REGION_STATUS.U -> status1,
+    REGION_LANE.U -> laneRd,
+    REGION_HIST.U -> histRd.pad(DATA_BITS),
+    REGION_TABLE.U -> sx(tableRd),
+    REGION_RANGES.U -> rangesRd.pad(DATA_BITS)))
   h.rvalid := RegNext(rd1, false.B)
-  h.rdata := RegNext(word1, 0.U)
+  h.rdata := RegNext(rdata, 0.U)
 }

@@ -2,272 +2,497 @@ package org.infomorph.hw
 
 import chisel3._
 import chisel3.util._
+import org.infomorph.compiler.arch.{Counter, LatticeTables}
+import org.infomorph.compiler.rtl.RtlContract._
 
 /**
- * The coefficient table Δg of one neuron (one slot) from its histogram, bit for bit the model's
- * CoefficientTable.compute (docs/llu-rule.md section 5), for 2 or 3 sources (`cfg.sources`).
+ * The batch boundary of one neuron (docs/llu-rule.md sections 3, 5 and 7), bit for bit the model's
+ * CoefficientTable.compute, then the histogram cleared and the range exponents updated (as
+ * SampleUpdate.boundary). One neuron at a time, one operation at a time: a single 16x16
+ * multiplier (log2 interpolation; beta l and beta/ln2 (R1 - R0) in two passes each), two
+ * bit-serial dividers, the marginals in scratch memories.
  *
- * The engine walks the cells in ascending order, once per phase:
- *  - LOAD: masses m0, m1 from COUNT/SOFTSUM, marginals per non-full source subset (small
- *    SyncReadMems, read-modify-write; the first cell of a row writes instead of adding, so nothing
- *    needs clearing), the totals, and acc := 0;
- *  - BOTTOM: γ_bottom·ℓ(P(1), P(0)) from the totals;
- *  - per antichain in γ order with β ≠ 0: UNION (V by inclusion-exclusion, β·ℓ(V1, V0) into acc;
- *    for |α| ≥ 2 also Q by two iterative restoring dividers and the marginals of Q), then for
- *    |α| ≥ 2 RSUM (R by inclusion-exclusion over the Q marginals, β·(1/ln2)·(R1 − R0) into acc);
- *  - FINAL: round, saturate and write the table.
- * Every `long` of the model is a 64-bit wrapping value here (wrap64), so even an overflow of the
- * model would be reproduced; the masses, marginals, unions and Q sums are exact (their widths come
- * from the fields and are far below 64 bits).
- *
- * If `start` is high in cycle t, `done` pulses in cycle t + [[TableEngine.cycles]]. `cfg` must stay
- * stable until `done`; `base` and `active` are latched at `start`.
+ * Phases per neuron: LOAD (masses, marginals per source subset, acc := 0), BOTTOM
+ * (gamma_bottom l(P1, P0)), per antichain with beta != 0: UNION (V, beta l into acc; for |alpha| >= 2
+ * Q and its marginals) and RSUM (|alpha| >= 2: beta/ln2 (R1 - R0) into acc), FIN (the table,
+ * the histogram cleared), RANGES.
  */
 class TableEngine(p: GenParams) extends Module {
+  private val num = p.num
   val io = IO(new Bundle {
     val start = Input(Bool())
-    val cfg = Input(new LayerConfig(p))
-    val base = Input(UInt(p.addrBits(p.cap.hist()).W))
-    val active = Input(Bool())
+    val neuron = Input(UInt(Controller.neuronBits(p).W))
+    val cfg = Input(new EngineCfg(p))
     val done = Output(Bool())
-    val count = new MemPort(p.addrBits(p.cap.hist()), p.num.count().bits())
-    val soft = new MemPort(p.addrBits(p.cap.hist()), p.num.softSum().bits())
-    val table = new MemPort(p.addrBits(p.cap.hist()), p.num.table().bits())
-    val sat = Output(new SatEvents)
+    val cfgRen = Output(Bool())
+    val cfgAddr = Output(UInt(Memories.abits(p.cap.configWords()).W))
+    val cfgData = Input(UInt(32.W))
+    val hist = Output(new RamPort(p.cap.histWords(), NeuronEngine.histBits(p)))
+    val histRdata = Input(UInt(NeuronEngine.histBits(p).W))
+    val table = Output(new RamPort(p.cap.histWords(), num.table().bits()))
+    val tableRdata = Input(UInt(num.table().bits().W))
+    val ranges = Output(new RamPort(p.cap.rangeWords(), NeuronEngine.rangeBits(p)))
+    val rangesRdata = Input(UInt(NeuronEngine.rangeBits(p).W))
+    val events = Output(Vec(Counter.values().length, UInt(2.W)))
   })
-
-  private val g = TableEngine.Geometry(p)
-  import g._
-
-  io.count.idle(); io.soft.idle(); io.table.idle()
-  io.sat := SatEvents.none
+  for (port <- Seq(io.hist, io.table, io.ranges)) {
+    port.ren := false.B; port.raddr := 0.U; port.wen := false.B; port.waddr := 0.U; port.wdata := 0.U
+  }
+  io.cfgRen := false.B
+  io.cfgAddr := 0.U
+  io.events.foreach(_ := 0.U)
   io.done := false.B
 
-  private val S = TableEngine.State
+  private val g = org.infomorph.compiler.rtl.TableGeometry.of(p.arch, p.maxSources)
+  private val massW = g.massW()
+  private val margW = g.margW()
+  private val unionW = g.unionW()
+  private val qW = g.qW()
+  private val qMargW = g.qMargW()
+  private val rW = g.rW()
+  private val divN = g.divN()
+  private val ellW = g.ellW()
+  private val logShift = g.logShift()
+  private val rShift = g.rShift()
+  private val outShift = g.outShift()
+  require(ellW <= 31 && rW + 1 <= 31, "log ratios and R differences must fit two 16-bit multiplier passes")
+
+  // ---------------------------------------------------------------- static tables: masks, union terms per antichain
+  private val masks2 = Seq(0, 1, 2)
+  private val masks3 = Seq(0, 1, 2, 3, 4, 5, 6)
+  /** first word of mask m's marginal in the scratch memories (mask 0 = the totals, one row) */
+  private val off2 = g.offsets(2, p.binsExp).toSeq
+  private val off3 = if (p.maxSources == 3) g.offsets(3, p.binsExp).toSeq else off2
+  private val margDepth = g.marginalWords(p.binsExp)
+  private def terms(l: LatticeTables): Seq[Seq[(Int, Int)]] = (0 until l.size()).map(a => l.masks()(a).toSeq.zip(l.coefs()(a).toSeq))
+  private val terms2 = terms(p.lattice2)
+  private val terms3 = if (p.maxSources == 3) terms(p.lattice3) else Seq()
+  private def flatTerms(ts: Seq[Seq[(Int, Int)]]) = ts.flatten
+  private val allTerms = flatTerms(terms2) ++ flatTerms(terms3)
+  private val termStart2 = terms2.scanLeft(0)(_ + _.size)
+  private val termStart3 = if (terms3.isEmpty) termStart2 else terms3.scanLeft(flatTerms(terms2).size)(_ + _.size)
+  private val termMask = VecInit(allTerms.map(_._1.U(3.W)))
+  private val termCoef = VecInit(allTerms.map(_._2.S(4.W)))
+  private val nAnti2 = p.lattice2.size()
+  private val nAnti3 = if (p.maxSources == 3) p.lattice3.size() else nAnti2
+  private val big2 = (0 until nAnti2).map(a => p.lattice2.sizes()(a) >= 2)
+  private val big3 = if (p.maxSources == 3) (0 until nAnti3).map(a => p.lattice3.sizes()(a) >= 2) else big2
+
+  // ---------------------------------------------------------------- scratch memories
+  private val marg = new Ram1R1W(margDepth, 2 * margW, p.style("tmarg"))
+  private val qmarg = new Ram1R1W(margDepth, 2 * qMargW, p.style("tqmarg"))
+  private val qcell = new Ram1R1W(p.maxCells, 2 * qW, p.style("tqcell"))
+  private val accMem = new Ram1R1W(p.maxCells, 32, p.style("tacc"))
+
+  // ---------------------------------------------------------------- state
+  private object S extends ChiselEnum {
+    val idle, lHist, lMask, lMaskW, bRead, bLatch, bLog, bMul, aBeta, aBetaR, uHist, uTerm, uTermAdd, uLog, uMul, uAcc, uAccW, uDiv, uQ, uQW,
+      rCell, rTerm, rTermAdd, rMul, rAcc, rAccW, fAcc, fWrite, gRead, gWrite, done = Value
+  }
   private val state = RegInit(S.idle)
-  private val s3 = Reg(Bool())
-  private val act = Reg(Bool())
-  private val base = Reg(UInt(io.base.getWidth.W))
-  private val c = Reg(UInt(cellBits.W))
-  private val step = Reg(UInt(log2Ceil(divN + 5).W))
-  private val ac = Reg(UInt(5.W))
-
-  private val lastCell = Mux(s3, (p.bins * p.bins * p.bins - 1).U, (p.bins * p.bins - 1).U)
-  private val lastAc = Mux(s3, (p.lattice3.size - 1).U, (p.lattice2.size - 1).U)
-  private val cellLast = c === lastCell
-
-  // ---- static program: per antichain, the coefficient of every term (masks 1..6, 7 = the cell itself)
-  private def romOf(l: org.infomorph.compiler.arch.LatticeTables) = {
-    val full = (1 << l.sources) - 1
-    val rows = (0 until 18).map { a =>
-      val v = Array.fill(7)(0)
-      if (a < l.size) for ((m, k) <- l.masks()(a).zip(l.coefs()(a))) v((if (m == full) 7 else m) - 1) += k
-      VecInit(v.toSeq.map(_.S(coefW.W)))
-    }
-    (VecInit(rows), VecInit((0 until 18).map(a => (a < l.size && l.sizes()(a) >= 2).B)))
-  }
-  private val (coef2, big2) = romOf(p.lattice2)
-  private val (coef3, big3) = romOf(p.lattice3)
-  private val coefs = Mux(s3, coef3(ac), coef2(ac))
-  private val big = Mux(s3, big3(ac), big2(ac))
-  private val beta = io.cfg.beta(ac)
-
-  // ---- cell digits (source 1 is the most significant) and the row of each subset
+  private val s3 = RegInit(false.B)
+  private val j = RegInit(0.U(Controller.neuronBits(p).W))
+  private val base = RegInit(0.U(Memories.abits(p.cap.histWords()).W))
+  private val c = RegInit(0.U(log2Ceil(p.maxCells + 1).W))
+  private val mi = RegInit(0.U(3.W))
+  private val a = RegInit(0.U(5.W))
+  private val ti = RegInit(0.U(log2Ceil(allTerms.size + 1).W))
+  private val k = RegInit(0.U(2.W))
+  private val m = RegInit(VecInit(Seq.fill(2)(0.S(massW.W))))
+  private val v = RegInit(VecInit(Seq.fill(2)(0.S(unionW.W))))
+  private val r = RegInit(VecInit(Seq.fill(2)(0.S(rW.W))))
+  private val q = RegInit(VecInit(Seq.fill(2)(0.S(qW.W))))
+  private val beta = RegInit(0.S(16.W))
+  private val betaR = RegInit(0.S(16.W))
+  private val ell = RegInit(0.S(ellW.W))
+  private val term = RegInit(0.S(40.W))
+  private val bottom = RegInit(0.S(40.W))
+  private val step = RegInit(0.U(6.W))
   private val nb = p.binsExp
-  private val d0 = Mux(s3, c(3 * nb - 1, 2 * nb), c(2 * nb - 1, nb))
-  private val d1 = Mux(s3, c(2 * nb - 1, nb), c(nb - 1, 0))
-  private val d2 = Mux(s3, c(nb - 1, 0), 0.U(nb.W))
-  private val dz = Seq(d0 === 0.U, d1 === 0.U, d2 === 0.U)
-  /** term t (mask t+1, t < 6): (row, first cell of that row in ascending order) */
-  private val rowOf: Seq[(UInt, Bool)] = (1 to 6).map { m =>
-    val ds = Seq(d0, d1, d2).zipWithIndex.filter { case (_, i) => (m >> i & 1) == 1 }.map(_._1)
-    val outside = (0 until 3).filter(i => (m >> i & 1) == 0).map(dz)
-    (Cat(ds), outside.reduce(_ && _))
+  private val lastCell = Mux(s3, (p.bins * p.bins * p.bins - 1).U, (p.bins * p.bins - 1).U)
+  private val lastMask = Mux(s3, 6.U, 2.U)
+  private val lastAnti = Mux(s3, (nAnti3 - 1).U, (nAnti2 - 1).U)
+  private val isBig = Mux(s3, VecInit(big3.map(_.B))(a), VecInit(big2.map(_.B))(a))
+  private val termEnd = Mux(s3, VecInit(termStart3.tail.map(_.U))(a), VecInit(termStart2.tail.map(_.U))(a))
+  private val termBegin = Mux(s3, VecInit(termStart3.init.map(_.U))(a), VecInit(termStart2.init.map(_.U))(a))
+  private val full = Mux(s3, 7.U, 3.U)
+
+  // cell digits (source 1 most significant) and the row of mask `mk` (SourceCells.row)
+  private val cw = c.pad(3 * nb)
+  private val d0 = Mux(s3, cw(3 * nb - 1, 2 * nb), cw(2 * nb - 1, nb))
+  private val d1 = Mux(s3, cw(2 * nb - 1, nb), cw(nb - 1, 0))
+  private val d2 = Mux(s3, cw(nb - 1, 0), 0.U(nb.W))
+  private def rowOf(mk: UInt): UInt = {
+    val rows = (0 until 7).map { mm =>
+      val ds = Seq(d0, d1, d2).zipWithIndex.filter { case (_, i) => (mm >> i & 1) == 1 }.map(_._1)
+      if (ds.isEmpty) 0.U else Cat(ds)
+    }
+    VecInit(rows.map(_.pad(3 * nb)))(mk)
+  }
+  /** the first cell of its row in ascending order: every digit outside the mask is 0 */
+  private def firstOf(mk: UInt): Bool = {
+    val fs = (0 until 7).map(mm => Seq(d0, d1, d2).zipWithIndex.filter { case (_, i) => (mm >> i & 1) == 0 }.map(_._1 === 0.U).foldLeft(true.B)(_ && _))
+    VecInit(fs)(mk)
+  }
+  private def offOf(mk: UInt): UInt = Mux(s3, VecInit(off3.map(_.U))(mk), VecInit(off2.map(_.U))(mk))
+  private val curMask = termMask(ti)
+  private val curCoef = termCoef(ti)
+  /** coef * value for a small coefficient (-4..3), with shifts and adds only */
+  private def times(cf: SInt, x: SInt): SInt = {
+    val mag = cf.abs.asUInt
+    val prod = Mux(mag(0), x, 0.S) +& Mux(mag(1), x << 1, 0.S) +& Mux(mag(2), x << 2, 0.S)
+    Mux(cf < 0.S, 0.S -& prod, prod)
   }
 
-  // ---- scratch memories
-  private val pMem = (1 to 6).map(m => SyncReadMem(p.bins << (nb * (Integer.bitCount(m) - 1)) max 2, Vec(2, SInt(margW.W))))
-  private val qMem = (1 to 6).map(m => SyncReadMem(p.bins << (nb * (Integer.bitCount(m) - 1)) max 2, Vec(2, SInt(qMargW.W))))
-  private val accMem = SyncReadMem(p.maxCells, SInt(64.W))
-  private val qCell = SyncReadMem(p.maxCells, Vec(2, SInt(qW.W)))
-  private val total = Reg(Vec(2, SInt(margW.W)))
-  // one write port per memory: the phases drive these wires
-  private val accWe = WireDefault(false.B)
-  private val accWd = WireDefault(0.S(64.W))
-  when(accWe) { accMem.write(c, accWd) }
+  // ---------------------------------------------------------------- the multiplier (16 x 16, registered)
+  private val mA = WireDefault(0.S(16.W))
+  private val mB = WireDefault(0.S(16.W))
+  private val prod = Mul16(mA, mB)
+  private val prodLo = RegInit(0.S(33.W))
 
-  private val rd0 = step === 0.U
-  private val pRd = pMem.zip(rowOf).map { case (m, (r, _)) => m.read(r, rd0 && (state === S.load || state === S.union)) }
-  private val qRd = qMem.zip(rowOf).map { case (m, (r, _)) => m.read(r, rd0 && (state === S.union || state === S.rsum)) }
-  private val accRd = accMem.read(c, rd0 && (state === S.union || state === S.rsum || state === S.fin))
-  private val qCellRd = qCell.read(c, rd0 && state === S.rsum)
-
-  // masses of cell c (read in step 0, valid in step 1)
-  private val rdHist = rd0 && (state === S.load || state === S.union)
-  private val addr = (base + c)(io.base.getWidth - 1, 0)
-  io.count.en := rdHist; io.count.addr := addr
-  io.soft.en := rdHist; io.soft.addr := addr
-  private val m1 = io.soft.rdata.zext
-  private val m0 = (io.count.rdata << p.num.theta().frac()).zext -& m1
-  private val mass = Seq(m0, m1)
-
-  /** Σ_t coef_t · term_t: the inclusion-exclusion sum over the (exact) terms of cell c. */
-  private def union(terms: Seq[SInt], cell: SInt): SInt =
-    (terms :+ cell).zip(coefs).map { case (t, k) => t * k }.reduce(_ +& _)
-
-  // ---- the log2 unit (two, for v = 1 and v = 0)
-  private val lf = p.num.log2().frac()
+  // ---------------------------------------------------------------- log2 (Log2Unit.of): L = (msb << lf) + corr(mantissa)
+  private val lf = num.log2().frac()
   private val lut = p.log2Lut
-  private def log2(x: UInt): SInt = {
-    val wn = x.getWidth max (lf + 1)
-    val xn = x.pad(wn)
+  private val lutK = if (lut.isEmpty) 0 else log2Ceil(lut.length - 1)
+  private val fb = lf - lutK
+  private val logRom = if (lut.isEmpty) None else Some(new Rom("log2", lut.init.zip(lut.tail).map { case (x, y) => (BigInt(y - x) << 24) | BigInt(x) }, org.infomorph.compiler.rtl.RtlMemories.LOG2_ROM_BITS, p.style("log2")))
+  private val logX = RegInit(0.U(unionW.W))
+  private val logMsb = RegInit(0.U(6.W))
+  private val logT = RegInit(0.U(lf.W))
+  private val logL = RegInit(VecInit(Seq.fill(2)(0.S(ellW.W))))
+  private val logV = RegInit(0.U(1.W))
+  /** starts log2 of x (> 0): normalise, read the mantissa table */
+  private def logStart(x: UInt): Unit = {
+    val w = x.getWidth max (lf + 1)
+    val xn = x.pad(w)
     val msb = Fixed.msb(xn)
-    val y = (xn << ((wn - 1).U - msb))(wn - 1, 0)
-    val t = y(wn - 2, wn - 1 - lf) // mantissa below the leading one, truncated to lf bits
-    val corr: SInt =
-      if (lut.isEmpty) t.zext
-      else {
-        val k = log2Ceil(lut.length - 1)
-        val fb = lf - k
-        val i = if (k == 0) 0.U else t(lf - 1, fb)
-        val f = if (fb == 0) 0.U else t(fb - 1, 0)
-        val lutLo = VecInit(lut.init.map(_.S(33.W)))
-        val diff = VecInit(lut.zip(lut.tail).map { case (a, b) => (b - a).S(33.W) })
-        lutLo(i) +& ((diff(i) * f.zext) >> fb)
+    val y = (xn << ((w - 1).U - msb))(w - 1, 0)
+    val t = y(w - 2, w - 1 - lf)
+    logMsb := msb
+    logT := t
+    logRom.foreach(rom => rom.read(t(lf - 1, fb)))
+  }
+  /** the correction: Mitchell (t) or lut[i] + ((lut[i+1] - lut[i]) f >> fb), the product formed by the multiplier */
+  private val romLo = logRom.map(_.rdata(23, 0).zext).getOrElse(0.S)
+  private val romDiff = logRom.map(_.rdata(39, 24).zext).getOrElse(0.S)
+  private val logF = if (fb > 0) logT(fb - 1, 0) else 0.U
+
+  // ---------------------------------------------------------------- dividers: Q = floorDiv(m << q.frac, V), 0 when m = 0, saturated to q
+  private val qf = num.q().frac()
+  private val rem = RegInit(VecInit(Seq.fill(2)(0.U((massW + qf + 1).W))))
+  private val dsr = RegInit(VecInit(Seq.fill(2)(0.U((unionW + divN).W))))
+  private val quo = RegInit(VecInit(Seq.fill(2)(0.U(divN.W))))
+  private val neg = RegInit(VecInit(false.B, false.B))
+  private val ovf = RegInit(VecInit(false.B, false.B))
+  private val zero = RegInit(VecInit(false.B, false.B))
+  private val (qMin, qMax) = (BigInt(num.q().min()), BigInt(num.q().max()))
+  private val qOut = (0 until 2).map { i =>
+    val value = Mux(neg(i), -((quo(i) +& (rem(i) =/= 0.U)).zext), quo(i).zext)
+    val (sv, e) = Fixed.saturate(value, qMin, qMax, qW)
+    val out = Mux(zero(i), 0.S(qW.W), Mux(ovf(i), Mux(neg(i), qMin.S(qW.W), qMax.S(qW.W)), sv))
+    (out, !zero(i) && (ovf(i) || e))
+  }
+
+  // ---------------------------------------------------------------- accumulator: saturating 32-bit adds
+  private val accIn = accMem.rdata.asSInt
+  private def addAcc(x: SInt, t: SInt): (SInt, Bool) = Fixed.saturate(x +& t, BigInt(Int.MinValue), BigInt(Int.MaxValue), 32)
+
+  private def nextCell(onLast: => Unit, again: S.Type): Unit = {
+    when(c === lastCell) { c := 0.U; onLast }.otherwise { c := c + 1.U; state := again }
+  }
+  private def betaWord(off: Int): UInt = ((io.cfg.layer +& 1.U) << log2Ceil(LAYER_STRIDE)) + off.U + a
+  private val rangeAddr = io.cfg.rangeBase + Mux(s3, (j << 1) +& j, j << 1) + k
+  private val tf = num.theta().frac()
+
+  private def nextAnti(): Unit = {
+    when(a === lastAnti) {
+      c := 0.U
+      state := S.fAcc
+    }.otherwise {
+      a := a + 1.U
+      state := S.aBeta
+    }
+  }
+
+  /** log2 ratio of v(1), v(0) in 6 steps (two logs, each: normalise + table read, product, sum); 0 when either is <= 0 */
+  private def logStep(next: S.Type): Unit = {
+    step := step + 1.U
+    val which = Mux(step < 3.U, 1.U, 0.U)
+    val x = v(which)
+    switch(step) {
+      is(0.U, 3.U) { logStart(x.asUInt(unionW - 2, 0)) }
+      is(1.U, 4.U) {
+        mA := romDiff(15, 0).asSInt
+        mB := logF.zext
       }
-    (msb << lf).zext +& corr
-  }
-  private val vReg = Reg(Vec(2, SInt(unionW.W)))
-  private val logIn = VecInit((0 until 2).map(v => Mux(state === S.bottom, total(v).pad(unionW), vReg(v))))
-  private val lReg = RegNext(VecInit(logIn.map(v => log2(v.asUInt(unionW - 2, 0)))))
-  private val posReg = RegNext(VecInit(logIn.map(_ > 0.S)))
-  private val ratio = Mux(posReg(0) && posReg(1), lReg(1) -& lReg(0), 0.S)
-
-  // ---- dividers: Q = floorDiv(m << q.frac, V), 0 when m = 0, saturated to q
-  private val qf = p.num.q().frac()
-  private val mReg = Reg(Vec(2, SInt(massW.W)))
-  private val rem = Reg(Vec(2, UInt((massW + qf).W)))
-  private val dsr = Reg(Vec(2, UInt((unionW + divN - 1).W)))
-  private val quo = Reg(Vec(2, UInt(divN.W)))
-  private val neg = Reg(Vec(2, Bool()))
-  private val ovf = Reg(Vec(2, Bool()))
-  private val zero = Reg(Vec(2, Bool()))
-  private val (qMin, qMax) = Fixed.range(p.num.q())
-  private val qOut = (0 until 2).map { v =>
-    val value = Mux(neg(v), -((quo(v) +& (rem(v) =/= 0.U)).zext), quo(v).zext)
-    val (s, e) = Fixed.saturate(value, qMin, qMax, qW)
-    val out = Mux(zero(v), 0.S(qW.W), Mux(ovf(v), Mux(neg(v), qMin.S(qW.W), qMax.S(qW.W)), s))
-    (out, !zero(v) && (ovf(v) || e))
+      is(2.U, 5.U) {
+        val corr = if (lut.isEmpty) logT.zext else romLo +& (prod >> fb)
+        logL(which) := ((logMsb << lf).zext +& corr).pad(ellW)
+      }
+    }
+    when(step === 5.U) {
+      ell := Mux(v(1) > 0.S && v(0) > 0.S, logL(1) -& ((logMsb << lf).zext +& (if (lut.isEmpty) logT.zext else romLo +& (prod >> fb))), 0.S)
+      step := 0.U
+      state := next
+    }
   }
 
-  private val accReg = Reg(SInt(64.W))
-  private val qpReg = Reg(Vec(6, Vec(2, SInt(qMargW.W))))
-  private val scale = Reg(SInt((2 * coefW0).W))
-  private val bottom = Reg(SInt(64.W))
-  private val rDiff = Reg(SInt(rW.W))
-
-  private def nextCell(last: => Unit): Unit = {
-    step := 0.U
-    when(cellLast) { c := 0.U; last } .otherwise { c := c + 1.U }
+  /** x * b exactly in two products (x = hi 2^15 + lo) over 3 cycles, then `then`; the product is `mulFull` */
+  private val mulFull = Wire(SInt(48.W))
+  mulFull := ((prod << 15) +& prodLo).pad(48)
+  private def mulStep(x: SInt, b: SInt)(then: => Unit): Unit = {
+    step := step + 1.U
+    switch(step) {
+      is(0.U) { mA := b; mB := x(14, 0).zext }
+      is(1.U) {
+        prodLo := prod
+        mA := b; mB := (x >> 15).pad(16)(15, 0).asSInt
+      }
+      is(2.U) {
+        step := 0.U
+        then
+      }
+    }
   }
-  private def nextAc(): Unit =
-    when(ac === lastAc) { state := S.fin } .otherwise { ac := ac + 1.U; state := S.acStart }
 
   switch(state) {
     is(S.idle) {
       when(io.start) {
         s3 := io.cfg.sources === 3.U
-        act := io.active
-        base := io.base
-        c := 0.U; step := 0.U
-        state := S.load
+        j := io.neuron
+        base := io.cfg.histBase + (io.neuron << io.cfg.cellsLog2)
+        c := 0.U
+        mi := 0.U
+        state := S.lHist
       }
     }
-    is(S.load) {
-      when(rd0) { step := 1.U } .otherwise {
-        for (((m, (r, first)), rdv) <- pMem.zip(rowOf).zip(pRd))
-          m.write(r, VecInit((0 until 2).map(v => Mux(first, mass(v), rdv(v) +& mass(v)))))
-        for (v <- 0 until 2) total(v) := Mux(c === 0.U, mass(v), total(v) +& mass(v))
-        accWe := true.B
-        nextCell { state := S.bottom }
+    // ---- LOAD: masses of cell c into every marginal (the first cell of a row writes), acc := 0
+    is(S.lHist) {
+      io.hist.ren := true.B; io.hist.raddr := base + c
+      mi := 0.U
+      state := S.lMask
+    }
+    is(S.lMask) {
+      when(mi === 0.U) {
+        val cnt = io.histRdata(num.count().bits() - 1, 0)
+        val soft = io.histRdata(NeuronEngine.histBits(p) - 1, num.count().bits())
+        m(1) := soft.zext
+        m(0) := (cnt << tf).zext -& soft.zext
+        accMem.write(c, 0.U)
+      }
+      marg.read(offOf(mi) + rowOf(mi))
+      state := S.lMaskW
+    }
+    is(S.lMaskW) {
+      val old = marg.rdata
+      val fresh = firstOf(mi)
+      val sum = (0 until 2).map(i => Mux(fresh, m(i), old((i + 1) * margW - 1, i * margW).asSInt +& m(i)).asUInt.pad(margW)(margW - 1, 0))
+      marg.write(offOf(mi) + rowOf(mi), Cat(sum(1), sum(0)))
+      when(mi === lastMask) { nextCell({ state := S.bRead }, S.lHist) }.otherwise {
+        mi := mi + 1.U
+        state := S.lMask
       }
     }
-    is(S.bottom) {
-      when(rd0) { step := 1.U } .otherwise {
-        bottom := wrap64((io.cfg.gammaBottom * ratio) << logShift)
-        step := 0.U; ac := 0.U; state := S.acStart
+    // ---- BOTTOM: gamma_bottom l(P(1), P(0)) from the totals
+    is(S.bRead) {
+      marg.read(0.U)
+      io.cfgRen := true.B; io.cfgAddr := ((io.cfg.layer +& 1.U) << log2Ceil(LAYER_STRIDE)) + L_GAMMA_BOTTOM.U
+      state := S.bLatch
+    }
+    is(S.bLatch) {
+      beta := io.cfgData(15, 0).asSInt
+      for (i <- 0 until 2) v(i) := marg.rdata((i + 1) * margW - 1, i * margW).asSInt
+      step := 0.U
+      state := S.bLog
+    }
+    is(S.bLog) { logStep(S.bMul) }
+    is(S.bMul) {
+      mulStep(ell, beta) {
+        bottom := Fixed.roundShift(mulFull, logShift)
+        a := 0.U
+        state := S.aBeta
       }
     }
-    is(S.acStart) {
-      when(beta === 0.S) { nextAc() } .otherwise {
-        scale := beta * io.cfg.invLn2
-        c := 0.U; step := 0.U; state := S.union
+    // ---- per antichain: beta, beta/ln 2
+    is(S.aBeta) {
+      io.cfgRen := true.B; io.cfgAddr := betaWord(L_BETA)
+      state := S.aBetaR
+    }
+    is(S.aBetaR) {
+      beta := io.cfgData(15, 0).asSInt
+      io.cfgRen := true.B; io.cfgAddr := betaWord(L_BETA_R)
+      c := 0.U
+      state := Mux(io.cfgData(15, 0) === 0.U, S.aBeta, S.uHist)
+      when(io.cfgData(15, 0) === 0.U) { nextAnti() }
+    }
+    // ---- UNION: V_alpha(c, v), beta l into acc; Q and its marginals for |alpha| >= 2
+    is(S.uHist) {
+      when(c === 0.U) { betaR := io.cfgData(15, 0).asSInt }
+      io.hist.ren := true.B; io.hist.raddr := base + c
+      ti := termBegin
+      state := S.uTerm
+    }
+    is(S.uTerm) {
+      when(ti === termBegin) {
+        val cnt = io.histRdata(num.count().bits() - 1, 0)
+        val soft = io.histRdata(NeuronEngine.histBits(p) - 1, num.count().bits())
+        m(1) := soft.zext
+        m(0) := (cnt << tf).zext -& soft.zext
+        v(0) := 0.S
+        v(1) := 0.S
+      }
+      marg.read(offOf(curMask) + rowOf(curMask))
+      state := S.uTermAdd
+    }
+    is(S.uTermAdd) {
+      val isCell = curMask === full
+      for (i <- 0 until 2) {
+        val x = Mux(isCell, m(i), marg.rdata((i + 1) * margW - 1, i * margW).asSInt)
+        v(i) := v(i) +& times(curCoef, x)
+      }
+      when(ti === termEnd - 1.U) {
+        step := 0.U
+        state := S.uLog
+      }.otherwise {
+        ti := ti + 1.U
+        state := S.uTerm
       }
     }
-    is(S.union) {
+    is(S.uLog) { logStep(S.uMul) }
+    is(S.uMul) {
+      mulStep(ell, beta) {
+        term := Fixed.roundShift(mulFull, logShift)
+        state := S.uAcc
+      }
+    }
+    is(S.uAcc) {
+      accMem.read(c)
+      state := S.uAccW
+    }
+    is(S.uAccW) {
+      val (sum, e) = addAcc(accIn, term)
+      accMem.write(c, sum.asUInt)
+      io.events(Counter.TABLE.id()) := e
+      when(isBig) {
+        for (i <- 0 until 2) {
+          val an = m(i).abs.asUInt << qf
+          val bn = v(i).abs.asUInt
+          rem(i) := an
+          dsr(i) := bn << (divN - 1)
+          zero(i) := m(i) === 0.S
+          neg(i) := (m(i) < 0.S) =/= (v(i) < 0.S)
+          ovf(i) := an >= (bn << divN)
+          quo(i) := 0.U
+        }
+        step := 0.U
+        state := S.uDiv
+      }.otherwise { nextCell(nextAnti(), S.uHist) }
+    }
+    is(S.uDiv) {
+      for (i <- 0 until 2) {
+        val ge = rem(i) >= dsr(i)
+        when(ge) { rem(i) := rem(i) - dsr(i) }
+        quo(i) := Cat(quo(i)(divN - 2, 0), ge)
+        dsr(i) := dsr(i) >> 1
+      }
       step := step + 1.U
-      when(step === 1.U) {
-        for (v <- 0 until 2) {
-          vReg(v) := union(pRd.map(_(v)), mass(v))
-          mReg(v) := mass(v)
-        }
-        accReg := accRd
-        for (t <- 0 until 6) qpReg(t) := qRd(t)
-      }
-      when(step === 2.U) {
-        for (v <- 0 until 2) {
-          val a = mReg(v).abs.asUInt << qf
-          val b = vReg(v).abs.asUInt
-          rem(v) := a
-          dsr(v) := b << (divN - 1)
-          zero(v) := mReg(v) === 0.S
-          neg(v) := (mReg(v) < 0.S) =/= (vReg(v) < 0.S)
-          ovf(v) := a >= (b << divN)
-        }
-      }
-      when(step === 3.U) {
-        accWe := true.B; accWd := wrap64(accReg +& wrap64((beta * ratio) << logShift))
-        when(!big) { nextCell { nextAc() } }
-      }
-      when(step >= 3.U && step < (divN + 3).U) {
-        for (v <- 0 until 2) {
-          val ge = rem(v) >= dsr(v)
-          when(ge) { rem(v) := rem(v) - dsr(v) }
-          quo(v) := Cat(quo(v)(divN - 2, 0), ge)
-          dsr(v) := dsr(v) >> 1
-        }
-      }
-      when(step === (divN + 3).U) {
-        val q = VecInit(qOut.map(_._1))
-        qCell.write(c, q)
-        for (((m, (r, first)), t) <- qMem.zip(rowOf).zipWithIndex)
-          m.write(r, VecInit((0 until 2).map(v => Mux(first, q(v), qpReg(t)(v) +& q(v)))))
-        when(act) { io.sat.n(SatEvents.Q) := qOut.map(_._2.asUInt).reduce(_ +& _) }
-        nextCell { state := S.rsum }
+      when(step === (divN - 1).U) {
+        mi := 0.U
+        state := S.uQ
       }
     }
-    is(S.rsum) {
-      step := step + 1.U
-      when(step === 1.U) {
-        val r = (0 until 2).map(v => union(qRd.map(_(v)), qCellRd(v)))
-        rDiff := r(1) -& r(0)
-        accReg := accRd
+    is(S.uQ) {
+      when(mi === 0.U) {
+        for (i <- 0 until 2) q(i) := qOut(i)._1
+        qcell.write(c, Cat(qOut(1)._1.asUInt, qOut(0)._1.asUInt))
+        io.events(Counter.Q.id()) := qOut.map(_._2.asUInt).reduce(_ +& _)
       }
-      when(step === 2.U) {
-        accWe := true.B; accWd := wrap64(accReg +& wrap64(wrap64(scale * rDiff) << rShift))
-        nextCell { nextAc() }
+      qmarg.read(offOf(mi) + rowOf(mi))
+      state := S.uQW
+    }
+    is(S.uQW) {
+      val old = qmarg.rdata
+      val fresh = firstOf(mi)
+      val sum = (0 until 2).map(i => Mux(fresh, q(i), old((i + 1) * qMargW - 1, i * qMargW).asSInt +& q(i)).asUInt.pad(qMargW)(qMargW - 1, 0))
+      qmarg.write(offOf(mi) + rowOf(mi), Cat(sum(1), sum(0)))
+      when(mi === lastMask) { nextCell({ c := 0.U; state := S.rCell }, S.uHist) }.otherwise {
+        mi := mi + 1.U
+        state := S.uQ
       }
     }
-    is(S.fin) {
-      when(rd0) { step := 1.U } .otherwise {
-        val x = wrap64(accRd -& bottom)
-        val r = if (outShift > 0) wrap64(x +& (BigInt(1) << (outShift - 1)).S) >> outShift else wrap64(x << (-outShift))
-        val (tv, te) = Fixed.saturate(r, p.num.table())
-        io.table.en := act; io.table.we := act
-        io.table.addr := addr
-        io.table.wdata := tv.asUInt
-        when(act) { io.sat.n(SatEvents.TABLE) := te }
-        nextCell { state := S.done }
+    // ---- RSUM: R_alpha(c, v) from the Q marginals, beta/ln 2 (R1 - R0) into acc
+    is(S.rCell) {
+      qcell.read(c)
+      ti := termBegin
+      r(0) := 0.S
+      r(1) := 0.S
+      state := S.rTerm
+    }
+    is(S.rTerm) {
+      when(ti === termBegin) { for (i <- 0 until 2) q(i) := qcell.rdata((i + 1) * qW - 1, i * qW).asSInt }
+      qmarg.read(offOf(curMask) + rowOf(curMask))
+      state := S.rTermAdd
+    }
+    is(S.rTermAdd) {
+      val isCell = curMask === full
+      for (i <- 0 until 2) {
+        val x = Mux(isCell, q(i).pad(qMargW), qmarg.rdata((i + 1) * qMargW - 1, i * qMargW).asSInt)
+        r(i) := r(i) +& times(curCoef, x)
+      }
+      when(ti === termEnd - 1.U) {
+        step := 0.U
+        state := S.rMul
+      }.otherwise {
+        ti := ti + 1.U
+        state := S.rTerm
+      }
+    }
+    is(S.rMul) {
+      mulStep((r(1) -& r(0)).pad(ellW max rW + 1), betaR) {
+        term := Fixed.roundShift(mulFull, rShift)
+        state := S.rAcc
+      }
+    }
+    is(S.rAcc) {
+      accMem.read(c)
+      state := S.rAccW
+    }
+    is(S.rAccW) {
+      val (sum, e) = addAcc(accIn, term)
+      accMem.write(c, sum.asUInt)
+      io.events(Counter.TABLE.id()) := e
+      nextCell(nextAnti(), S.rCell)
+    }
+    // ---- FIN: the table and a cleared histogram
+    is(S.fAcc) {
+      accMem.read(c)
+      state := S.fWrite
+    }
+    is(S.fWrite) {
+      val (sum, e1) = addAcc(accIn, 0.S -& bottom)
+      val (tv, e2) = Fixed.saturate(Fixed.roundShift(sum, outShift), num.table())
+      io.table.wen := true.B; io.table.waddr := base + c; io.table.wdata := tv.asUInt
+      io.hist.wen := true.B; io.hist.waddr := base + c; io.hist.wdata := 0.U
+      io.events(Counter.TABLE.id()) := e1.asUInt +& e2.asUInt
+      nextCell({ k := 0.U; state := S.gRead }, S.fAcc)
+    }
+    // ---- RANGES: e = clamp(ceil(log2 max|u|) - activation.frac), max|u| := 0
+    is(S.gRead) {
+      io.ranges.ren := true.B; io.ranges.raddr := rangeAddr
+      state := S.gWrite
+    }
+    is(S.gWrite) {
+      val lr = p.arch.learning()
+      val mx = io.rangesRdata(NeuronEngine.rangeBits(p) - 1, p.rangeBits)
+      val ceilLog2 = Mux(mx <= 1.U, 0.U, Fixed.msb(mx - 1.U) +& 1.U)
+      val e0 = ceilLog2.zext -& num.activation().frac().S
+      val e1 = Mux(e0 > lr.maxRangeExp().S, lr.maxRangeExp().S, e0)
+      val e2 = Mux(e1 < lr.minRangeExp().S, lr.minRangeExp().S, e1)
+      val e = Mux(mx === 0.U, lr.minRangeExp().S, e2)
+      io.ranges.wen := true.B; io.ranges.waddr := rangeAddr; io.ranges.wdata := e.pad(p.rangeBits).asUInt(p.rangeBits - 1, 0)
+      when(k === io.cfg.sources - 1.U) { state := S.done }.otherwise {
+        k := k + 1.U
+        state := S.gRead
       }
     }
     is(S.done) {
@@ -275,53 +500,4 @@ class TableEngine(p: GenParams) extends Module {
       state := S.idle
     }
   }
-
-  /** Java's `long`: the low 64 bits, sign-extended. */
-  private def wrap64(x: SInt): SInt = if (x.getWidth > 64) x(63, 0).asSInt else x.pad(64)
-}
-
-object TableEngine {
-  object State extends ChiselEnum { val idle, load, bottom, acStart, union, rsum, fin, done = Value }
-
-  /** Static widths and shifts of the engine (all derived from the fields). */
-  final case class Geometry(p: GenParams) {
-    private val n = p.num
-    private def sw(lo: BigInt, hi: BigInt): Int = { var b = 1; while (lo < -(BigInt(1) << (b - 1)) || hi >= (BigInt(1) << (b - 1))) b += 1; b }
-    private val one = BigInt(1)
-    private val softMax = (one << n.softSum().bits()) - 1
-    private val massLo = -softMax
-    private val massHi = softMax max (((one << n.count().bits()) - 1) << n.theta().frac())
-    private val cells = BigInt(p.maxCells)
-    /** largest Σ|coef| of a union expansion */
-    val coefSum: Int = Seq(p.lattice2, p.lattice3).flatMap(l => l.coefs().toSeq.map(_.map(math.abs).sum)).max
-    val coefW: Int = 3
-    val coefW0: Int = n.coefficient().bits()
-    val massW: Int = sw(massLo, massHi)
-    val margW: Int = sw(massLo * cells, massHi * cells)
-    val unionW: Int = sw(massLo * cells * coefSum, massHi * cells * coefSum)
-    val qW: Int = sw(n.q().min(), n.q().max())
-    val qMargW: Int = sw(BigInt(n.q().min()) * cells, BigInt(n.q().max()) * cells)
-    val rW: Int = sw(-BigInt(2 * coefSum) * (BigInt(n.q().max()) - n.q().min()) * cells, BigInt(2 * coefSum) * (BigInt(n.q().max()) - n.q().min()) * cells)
-    /** quotient bits of the divider: 2^divN exceeds |q| */
-    val divN: Int = BigInt(n.q().max()).bitLength max BigInt(-n.q().min()).bitLength
-    val cellBits: Int = log2Ceil(p.maxCells + 1)
-    private val cf = n.coefficient().frac()
-    private val common = cf + math.max(n.log2().frac(), n.q().frac() + cf)
-    val logShift: Int = common - cf - n.log2().frac()
-    val rShift: Int = common - 2 * cf - n.q().frac()
-    val outShift: Int = common - n.table().frac()
-    require(unionW + divN < 120 && margW < 63 && rW < 63, "histogram fields too wide for exact sums")
-    require(p.binsExp >= 1 && n.log2().frac() >= 1, "bins >= 2 and log2.frac >= 1")
-    require(p.log2Lut.isEmpty || Integer.bitCount(p.log2Lut.length - 1) == 1 && log2Ceil(p.log2Lut.length - 1) <= n.log2().frac(),
-      "log2 LUT of 2^k + 1 entries with k <= log2.frac")
-  }
-
-  /**
-   * Cycles from `start` to `done` for a layer with `sources` sources whose β (γ order) are
-   * non-zero where `nonZeroBeta` is true:
-   * 4n + 3 + Σ_α (1 + [β_α ≠ 0]·(|α| = 1 ? 4n : (divN + 7)·n)), n = bins^sources,
-   * divN = bits of the largest |q| (16 for the default q).
-   */
-  def cycles(p: GenParams, sources: Int, nonZeroBeta: Seq[Boolean]): Int =
-    org.infomorph.compiler.rtl.RtlCycles.table(p.arch, sources, nonZeroBeta.toArray)
 }

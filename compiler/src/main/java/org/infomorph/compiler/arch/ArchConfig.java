@@ -10,6 +10,11 @@ package org.infomorph.compiler.arch;
  */
 public record ArchConfig(Numerics numerics, int bins, Luts luts, Prng prng, LearningRule learning) {
     public static final String FORMAT = "infomorph-arch/1";
+    /**
+     * Operand width of the LLU array's multipliers (signed, one iCE40 SB_MAC16): every product of
+     * the rule has two operands of at most this many bits (docs/llu-rule.md).
+     */
+    public static final int MULTIPLIER_BITS = 16;
 
     public static ArchConfig defaults() {
         return new ArchConfig(Numerics.defaults(), 8, Luts.defaults(), Prng.defaults(), LearningRule.defaults());
@@ -17,6 +22,29 @@ public record ArchConfig(Numerics numerics, int bins, Luts luts, Prng prng, Lear
 
     public int binsExp() {
         return Integer.numberOfTrailingZeros(bins);
+    }
+
+    /**
+     * The smallest weightFrac of a learned source: weightBits - 1 - weightHeadroomBits (the format
+     * of a weight bound of 1 with the headroom). With {@link #updateFracWindow()} it bounds the
+     * weightFrac a per-sample update supports (docs/llu-rule.md section 6).
+     */
+    public int updateFracMin() {
+        return numerics.weightBits() - 1 - numerics.weightHeadroomBits();
+    }
+
+    /** How far above {@link #updateFracMin()} a learned source's weightFrac may be: the headroom of x in a multiplier operand. */
+    public int updateFracWindow() {
+        return MULTIPLIER_BITS - numerics.xBits();
+    }
+
+    /**
+     * S, the per-sample update's shift: error.frac + input.frac + batchExp - learningRateExp -
+     * updateFracMin. A weight moves by (e * (x << (weightFrac - updateFracMin)) + (d mod 2^S)) >> S.
+     */
+    public int updateShift() {
+        Numerics n = numerics;
+        return n.error().frac() + n.input().frac() + learning.batchExp() - learning.learningRateExp() - updateFracMin();
     }
 
     public ArchConfig withLearning(LearningRule l) {

@@ -10,31 +10,39 @@ import org.infomorph.compiler.pid.RedundancyLattice;
  * fit is an error naming the layer and the constant), docs/llu-rule.md sections 2.3 and 5.
  *
  * @param kind        the activation
- * @param activation  GRAETZ: [k1, 2(1-k1), k2, 2(1-k1)k2]; SCHNEIDER: [1-c1-c2, c1, c2, w1, w2, c1 w1, c2 w2]
+ * @param engine      the neuron engine's constants k[0..6] ({@link NeuronProgram}): SCHNEIDER [1-c1-c2, c1, c2, w1, w2,
+ *                    c1 w1, c2 w2]; GRAETZ the same form with c2 = w2 = 0: [k1, 2(1-k1), 0, k2, 0, 2(1-k1)k2, 0]
  * @param beta        the goal's beta form per antichain, gamma order ({@link RedundancyLattice#beta})
+ * @param betaR       beta / ln 2 per antichain: the R-term's factor, rounded once
  * @param gammaBottom gamma of the bottom antichain {1}{2}[{3}]
- * @param invLn2      1/ln 2
  * @param lattice     the lattice of the layer's source count
  */
-public record LayerConstants(Kind kind, int[] activation, int[] beta, int gammaBottom, int invLn2, LatticeTables lattice) {
+public record LayerConstants(Kind kind, int[] engine, int[] beta, int[] betaR, int gammaBottom, LatticeTables lattice) {
     public enum Kind { GRAETZ, SCHNEIDER }
 
-    public static final int K1 = 0, TWO_ONE_MINUS_K1 = 1, K2 = 2, TWO_ONE_MINUS_K1_K2 = 3;
-    public static final int C0 = 0, C1 = 1, C2 = 2, W1 = 3, W2 = 4, C1W1 = 5, C2W2 = 6;
-
     public LayerConstants {
-        activation = activation.clone();
+        engine = engine.clone();
         beta = beta.clone();
+        betaR = betaR.clone();
     }
 
     @Override
-    public int[] activation() {
-        return activation.clone();
+    public int[] engine() {
+        return engine.clone();
     }
 
     @Override
     public int[] beta() {
         return beta.clone();
+    }
+
+    @Override
+    public int[] betaR() {
+        return betaR.clone();
+    }
+
+    public int sources() {
+        return kind == Kind.SCHNEIDER ? 3 : 2;
     }
 
     /**
@@ -49,8 +57,8 @@ public record LayerConstants(Kind kind, int[] activation, int[] beta, int gammaB
         if (layer.activation() instanceof ActivationSpec.Graetz g && layer.sourceCount() == 2) {
             kind = Kind.GRAETZ;
             act = new int[] {
-                q(f, g.k1(), where, "k1"), q(f, 2 * (1 - g.k1()), where, "2(1-k1)"), q(f, g.k2(), where, "k2"),
-                q(f, 2 * (1 - g.k1()) * g.k2(), where, "2(1-k1)k2")};
+                q(f, g.k1(), where, "k1"), q(f, 2 * (1 - g.k1()), where, "2(1-k1)"), 0, q(f, g.k2(), where, "k2"), 0,
+                q(f, 2 * (1 - g.k1()) * g.k2(), where, "2(1-k1)k2"), 0};
         } else if (layer.activation() instanceof ActivationSpec.Schneider s && layer.sourceCount() == 3) {
             kind = Kind.SCHNEIDER;
             act = new int[] {
@@ -64,11 +72,13 @@ public record LayerConstants(Kind kind, int[] activation, int[] beta, int gammaB
         RedundancyLattice lat = RedundancyLattice.of(layer.sourceCount());
         double[] gamma = layer.goal().gamma();
         double[] b = lat.beta(gamma);
-        int[] beta = new int[b.length];
-        for (int a = 0; a < b.length; a++) beta[a] = q(f, b[a], where, "beta[" + lat.antichains().get(a) + "]");
+        int[] beta = new int[b.length], betaR = new int[b.length];
+        for (int a = 0; a < b.length; a++) {
+            beta[a] = q(f, b[a], where, "beta[" + lat.antichains().get(a) + "]");
+            betaR[a] = q(f, b[a] / Math.log(2), where, "beta[" + lat.antichains().get(a) + "]/ln2");
+        }
         int gb = q(f, gamma[lat.bottom()], where, "gamma_bottom");
-        int inv = q(f, 1 / Math.log(2), where, "1/ln2");
-        return new LayerConstants(kind, act, beta, gb, inv, LatticeTables.of(layer.sourceCount()));
+        return new LayerConstants(kind, act, beta, betaR, gb, LatticeTables.of(layer.sourceCount()));
     }
 
     private static int q(Field f, double v, String where, String name) {

@@ -13,11 +13,12 @@ package org.infomorph.compiler.arch;
  * @param activation  the linear sums r, c, l and the activation argument A (saturating)
  * @param theta       P(y=+1), unsigned; LUT entries are clamped to [1, 2^bits - 1] so theta is never 0 or 1
  * @param slope       theta' * dA/d(source), the postsynaptic factor of the update
- * @param count       per-cell sample counts of the histogram
- * @param softSum     per-cell sums of theta (binary point theta.frac)
+ * @param count       per-cell sample counts of the histogram (batchExp + 1 bits count a whole batch)
+ * @param softSum     per-cell sums of theta (binary point theta.frac; batchExp + theta.bits bits hold a whole batch)
  * @param log2        log2 of counts and soft sums
  * @param q           Q = p / V in [0, 1] for the R-term
- * @param coefficient constants: beta, gamma, activation parameters, 1/ln 2
+ * @param coefficient constants: beta, beta/ln 2, gamma, activation parameters; the modulation m and the
+ *                    derivatives dA/du
  * @param table       the coefficient table Delta g
  * @param error       per-sample error Delta g(bin) * slope
  * @param gradientBits signed width of the per-weight gradient accumulator (binary point error.frac + input.frac)
@@ -40,6 +41,14 @@ public record Numerics(
         Field error,
         int gradientBits) {
 
+    /** Guard bits of the coefficient table's accumulator below the table's LSB (docs/llu-rule.md section 5). */
+    public static final int TABLE_GUARD_BITS = 8;
+
+    /** Fraction bits of the coefficient table's 32-bit accumulator: table.frac + TABLE_GUARD_BITS. */
+    public int tableAccFrac() {
+        return table.frac() + TABLE_GUARD_BITS;
+    }
+
     public static Numerics defaults() {
         return new Numerics(
                 Field.signed(8, 5),
@@ -50,11 +59,11 @@ public record Numerics(
                 Field.signed(16, 10),
                 Field.unsigned(8, 8),
                 Field.signed(16, 14),
-                Field.unsigned(16, 0),
-                Field.unsigned(24, 8),
+                Field.unsigned(9, 0),
+                Field.unsigned(16, 8),
                 Field.signed(24, 12),
                 Field.unsigned(16, 14),
-                Field.signed(18, 12),
+                Field.signed(16, 12),
                 Field.signed(16, 8),
                 Field.signed(16, 10),
                 32);
@@ -80,6 +89,27 @@ public record Numerics(
     public Numerics withGradientBits(int bits) {
         return new Numerics(input, weightBits, weightHeadroomBits, biasBits, accumulatorBits, activation, theta, slope, count, softSum, log2, q,
                 coefficient, table, error, bits);
+    }
+
+    /**
+     * Width of a broadcast input operand x: the input field, or +-1.0 (spikes, one-hot labels) if
+     * that needs more bits.
+     */
+    public int xBits() {
+        return Math.max(input.bits(), input.frac() + 2);
+    }
+
+    /** The largest weight: 2^(weightBits-1) - 1. Weights saturate symmetrically to [-weightMax, weightMax]. */
+    public int weightMax() {
+        return (1 << (weightBits - 1)) - 1;
+    }
+
+    /**
+     * The code -2^(weightBits-1), outside the symmetric weight range: the LLU array stores a
+     * masked weight (value 0, never updated) as this code instead of keeping a mask memory.
+     */
+    public int maskedCode() {
+        return -(1 << (weightBits - 1));
     }
 
     public Field weight(int frac) {

@@ -2,7 +2,6 @@ package org.infomorph.compiler.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.infomorph.compiler.arch.TableMode;
 import org.infomorph.compiler.rtl.RtlCycles;
 import org.infomorph.compiler.rtl.RtlLayout;
 import org.infomorph.compiler.arch.ArchConfig;
@@ -47,25 +46,26 @@ public record Schedule(List<Phase> sample, List<Phase> learning, List<Phase> bou
     public static Schedule of(NetworkSpec net, ArchConfig arch, Mapping mapping) {
         List<Phase> sample = new ArrayList<>(), learning = new ArrayList<>(), boundary = new ArrayList<>();
         int units = mapping.units();
-        List<RtlCycles.Run> runs = RtlCycles.runs(net, arch, units);
+        List<RtlCycles.Run> runs = RtlCycles.runs(net, arch, units, false);
         List<RtlLayout.Entry> program = RtlLayout.program(net);
         for (int e = 0; e < runs.size(); e++) {
             LayerSpec layer = net.layers().get(program.get(e).layer());
             long fanIn = layer.sources().stream().mapToLong(SourceSpec::size).sum(), params = 0;
             for (SourceSpec s : layer.sources()) if (!s.resetToMask()) params += s.size() + (layer.bias() ? 1 : 0);
             sample.add(new Phase(runs.get(e).name(), runs.get(e).infer(), (long) layer.neurons() * fanIn));
-            if (mapping.mode() == Mode.LEARN && runs.get(e).learn() > 0)
-                learning.add(new Phase(runs.get(e).name() + " gradients", runs.get(e).learn(), (long) layer.neurons() * params));
+            if (mapping.mode() == Mode.LEARN && runs.get(e).learn() > runs.get(e).infer())
+                learning.add(new Phase(runs.get(e).name() + " slopes, histogram, updates", runs.get(e).learn() - runs.get(e).infer(),
+                        (long) layer.neurons() * params));
         }
-        sample.add(new Phase("RUN command", 3, 0));
+        long overhead = RtlCycles.run(net, arch, units, false, false) - runs.stream().mapToLong(RtlCycles.Run::infer).sum();
+        sample.add(new Phase("RUN command", overhead, 0));
         if (mapping.mode() == Mode.LEARN) {
+            long sum = 0;
             for (RtlCycles.Boundary b : RtlCycles.boundaries(net, arch, units)) {
-                boundary.add(new Phase(b.name() + " table", b.table(), 0));
-                boundary.add(new Phase(b.name() + " update", b.update(), 0));
+                boundary.add(new Phase(b.name() + " tables and ranges", b.cycles(), 0));
+                sum += b.cycles();
             }
-            boolean same = arch.learning().table() == TableMode.SAME_BATCH;
-            boundary.add(new Phase("BOUNDARY command" + (same ? "s" : ""), same ? 6 : 4, 0));
-            if (same) boundary.add(new Phase("PASS2 x " + arch.learning().batchSize(), (long) arch.learning().batchSize() * RtlCycles.pass2(net, arch, units), 0));
+            boundary.add(new Phase("BOUNDARY command", RtlCycles.boundary(net, arch, units) - sum, 0));
         }
         return new Schedule(sample, learning, boundary);
     }

@@ -5,140 +5,106 @@ import java.util.List;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.LatticeTables;
 import org.infomorph.compiler.arch.LayerConstants;
-import org.infomorph.compiler.arch.TableMode;
+import org.infomorph.compiler.arch.NeuronProgram;
 import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.compiler.network.NetworkSpec;
 
 /**
- * The exact cycles of the generated LLU array (the header of hw-sim's Controller.scala), from the
- * network, the architecture and P. Every count depends on configuration only, never on data. The
- * Chisel engines report their latencies through these functions, so the compiler's schedule and
- * the RTL share one formula; the lockstep checker compares them with measured cycles.
+ * The exact cycles of the generated LLU array (hw-sim's Controller and TableEngine), from the
+ * network, the architecture and P: the compiler's schedule and the lockstep checker use the same
+ * formula, and the lockstep tests compare it with measured cycles. Every count depends on the
+ * configuration and the command (learning, stochastic spikes) only, never on data.
  */
 public final class RtlCycles {
-    /** ActivationUnit pipeline depth. */
-    public static final int ACTIVATION_LATENCY = 9;
-
-    /** One layer run: its name and cycles (inference, learning extra) of one RUN command. */
-    public record Run(String name, long infer, long learn) {}
-
-    /** Boundary cycles of one layer: the table phase and the update phase. */
-    public record Boundary(String name, long table, long update) {}
-
     private RtlCycles() {}
 
-    /** Cycles of each program entry of a RUN, in program order (without the command's 3 cycles of overhead). */
-    public static List<Run> runs(NetworkSpec net, ArchConfig arch, int units) {
-        List<RtlLayout.Entry> program = RtlLayout.program(net);
-        boolean previousBatch = arch.learning().table() == TableMode.PREVIOUS_BATCH;
+    /** CONFIG words a RUN fetches first (ENTRIES, LABEL), per entry (the entry's words, then its layer's), per BOUNDARY layer. */
+    static final int GLOBAL_WORDS = 2, ENTRY_WORDS = 13, LAYER_WORDS = 35, BOUNDARY_LAYER_WORDS = 10;
+
+    /** One layer run: its name and its cycles of one RUN command (inference, and learning). */
+    public record Run(String name, long infer, long learn) {}
+
+    /** Cycles of each program entry of a RUN, in program order. */
+    public static List<Run> runs(NetworkSpec net, ArchConfig arch, int units, boolean stochastic) {
         List<Run> out = new ArrayList<>();
-        for (RtlLayout.Entry e : program) {
+        for (RtlLayout.Entry e : RtlLayout.program(net)) {
             LayerSpec l = net.layers().get(e.layer());
-            long slots = (l.neurons() + units - 1) / units;
-            long mac = 0;
-            for (int k = 0; k < l.sourceCount(); k++) mac += fanIn(l, e, k) + 1;
-            long grad = e.last() && previousBatch ? gradients(l, e) : 0;
-            long infer = entry(mac, 0, slots, units), learn = entry(mac, grad, slots, units);
-            out.add(new Run(l.name() + (net.steps() > 1 ? " (" + (e.last() ? "last step" : "early step") + ")" : ""), infer, learn - infer));
+            String name = l.name() + (net.steps() > 1 ? " (" + (e.last() ? "last step" : "early step") + ")" : "");
+            out.add(new Run(name, entry(l, e, arch, units, false, stochastic), entry(l, e, arch, units, true, true)));
         }
         return out;
     }
 
-    /** Inputs source k streams in this entry (0 when wired to zeros). */
-    private static long fanIn(LayerSpec l, RtlLayout.Entry e, int k) {
-        return e.kind()[k] == RtlLayout.SRC_ZEROS ? 0 : l.sources().get(k).size();
-    }
-
-    /** G: the gradient stream of a slot: per learned source its inputs + 2, one cycle per fixed source, + 1. */
-    private static long gradients(LayerSpec l, RtlLayout.Entry e) {
-        long g = 1;
-        for (int k = 0; k < l.sourceCount(); k++) g += l.sources().get(k).resetToMask() ? 1 : fanIn(l, e, k) + 2;
-        return g;
-    }
-
-    private static long entry(long mac, long grad, long slots, int units) {
-        long slot = mac + ACTIVATION_LATENCY + 8 + grad;
-        return 3 + slot + (slots - 1) * Math.max(slot, units + 1) + Math.max(1, units - 2 - grad);
-    }
-
-    /** Cycles of a RUN command: inference, or learning when {@code learn}. */
-    public static long run(NetworkSpec net, ArchConfig arch, int units, boolean learn) {
-        long c = 3;
-        for (Run r : runs(net, arch, units)) c += r.infer() + (learn ? r.learn() : 0);
+    /** Cycles of a RUN command: inference (stochastic or deterministic spikes), or learning. */
+    public static long run(NetworkSpec net, ArchConfig arch, int units, boolean learn, boolean stochastic) {
+        long c = 1 + fetch(GLOBAL_WORDS) + 1;
+        for (Run r : runs(net, arch, units, stochastic)) c += learn ? r.learn() : r.infer();
         return c;
     }
 
-    /** Per layer, the slots times (engine latency + 2) plus 2, for the table and the update phase. */
+    /** A fetch of n CONFIG words: one read per cycle, the last captured a cycle later, one cycle to move on. */
+    static long fetch(int words) {
+        return words + 2;
+    }
+
+    static long entry(LayerSpec l, RtlLayout.Entry e, ArchConfig arch, int units, boolean learn, boolean stochastic) {
+        long slots = (l.neurons() + units - 1) / units;
+        return fetch(ENTRY_WORDS) + fetch(LAYER_WORDS) + slots * slot(l, e, arch, units, learn && e.last(), stochastic);
+    }
+
+    /** One slot: PRNG in, per source its bias and weights then the drain, the engine on every lane, the update, PRNG out. */
+    static long slot(LayerSpec l, RtlLayout.Entry e, ArchConfig arch, int units, boolean learnLast, boolean stochastic) {
+        int pw = RtlLayout.prngWords(arch), bw = RtlLayout.biasWords(arch), s = l.sourceCount();
+        boolean prng = (stochastic && !e.output()) || learnLast;
+        long c = 1 + (prng ? 2L * pw : 0) + 1;
+        for (int k = 0; k < s; k++) c += bw + (e.kind()[k] == RtlContract.SRC_ZEROS ? 0 : l.sources().get(k).size()) + 2 + units;
+        NeuronProgram program = NeuronProgram.of(arch, s == 3 ? LayerConstants.Kind.SCHNEIDER : LayerConstants.Kind.GRAETZ);
+        c += (long) units * (EngineUops.cycles(program, learnLast) + 1);
+        if (learnLast) {
+            for (int k = 0; k < s; k++) {
+                if (l.sources().get(k).resetToMask()) c += 1;
+                else c += units + 1 + 2L * l.sources().get(k).size() + 2 + (l.bias() ? 2L * bw + 3 : 0);
+            }
+            c += 1;
+        }
+        return c;
+    }
+
+    /** Boundary cycles of one layer. */
+    public record Boundary(String name, long cycles) {}
+
     public static List<Boundary> boundaries(NetworkSpec net, ArchConfig arch, int units) {
         List<Boundary> out = new ArrayList<>();
         for (LayerSpec l : net.layers()) {
-            long slots = (l.neurons() + units - 1) / units;
-            int s = l.sourceCount();
+            long neurons = (long) ((l.neurons() + units - 1) / units) * units;
             int[] beta = LayerConstants.of(arch, l).beta();
-            boolean[] nonZero = new boolean[beta.length];
-            for (int a = 0; a < beta.length; a++) nonZero[a] = beta[a] != 0;
-            int[] sizes = new int[s];
-            boolean[] fixed = new boolean[s];
-            for (int k = 0; k < s; k++) {
-                sizes[k] = l.sources().get(k).size();
-                fixed[k] = l.sources().get(k).resetToMask();
-            }
-            out.add(new Boundary(l.name(), 2 + slots * (table(arch, s, nonZero) + 2), 2 + slots * (update(arch, s, sizes, fixed) + 2)));
+            out.add(new Boundary(l.name(), fetch(BOUNDARY_LAYER_WORDS) + 1 + neurons * (1 + table(arch, l.sourceCount(), beta))));
         }
         return out;
     }
 
-    /** Cycles of the learning batch boundary: BOUNDARY (and, in SAME_BATCH mode, a PASS2 per sample). */
+    /** Cycles of the BOUNDARY command at the end of a learning batch. */
     public static long boundary(NetworkSpec net, ArchConfig arch, int units) {
-        List<Boundary> b = boundaries(net, arch, units);
-        long table = 3 + b.stream().mapToLong(Boundary::table).sum(), update = 3 + b.stream().mapToLong(Boundary::update).sum();
-        if (arch.learning().table() == TableMode.PREVIOUS_BATCH) return table + update - 2;
-        return table + update + (long) arch.learning().batchSize() * pass2(net, arch, units);
-    }
-
-    /** Cycles of one PASS2 command. */
-    public static long pass2(NetworkSpec net, ArchConfig arch, int units) {
-        long c = 3;
-        for (RtlLayout.Entry e : RtlLayout.program(net)) {
-            if (!e.last()) {
-                c += 2;
-                continue;
-            }
-            LayerSpec l = net.layers().get(e.layer());
-            long slots = (l.neurons() + units - 1) / units;
-            c += 3 + slots * (4 + gradients(l, e)) + 1;
-        }
+        long c = 1 + fetch(1) + 1 + 1;
+        for (Boundary b : boundaries(net, arch, units)) c += b.cycles();
         return c;
     }
 
-    /** TableEngine start-to-done: 4n + 3 + per antichain 1 + (β = 0 ? 0 : one set ? 4n : (divN + 7) n), n = bins^sources. */
-    public static int table(ArchConfig arch, int sources, boolean[] nonZeroBeta) {
+    /** The table engine on one neuron, start to done (hw-sim TableEngine): LOAD, BOTTOM, per antichain UNION and RSUM, FIN, RANGES. */
+    public static long table(ArchConfig arch, int sources, int[] beta) {
         LatticeTables l = LatticeTables.of(sources);
-        int n = 1;
-        for (int k = 0; k < sources; k++) n *= arch.bins();
-        int c = 4 * n + 3;
-        for (int a = 0; a < l.size(); a++) c += 1 + (!nonZeroBeta[a] ? 0 : l.sizes()[a] < 2 ? 4 * n : (dividerSteps(arch) + 7) * n);
-        return c;
-    }
-
-    /** Iterations of the TableEngine's restoring dividers: the bits of the largest |Q|. */
-    public static int dividerSteps(ArchConfig arch) {
-        long m = Math.max(arch.numerics().q().max(), -arch.numerics().q().min());
-        return 64 - Long.numberOfLeadingZeros(m);
-    }
-
-    /** BoundaryUpdate start-to-done: max(7 + c Σ_{learned k} (size_k + 1), 2 + cells + 2 sources), c = 2 (4 with momentum). */
-    public static int update(ArchConfig arch, int sources, int[] sizes, boolean[] fixed) {
-        int params = 0, cells = 1;
-        for (int k = 0; k < sources; k++) {
-            if (!fixed[k]) params += sizes[k] + 1;
-            cells *= arch.bins();
+        long cells = 1L << (arch.binsExp() * sources);
+        int masks = (1 << sources) - 1;
+        int divN = TableGeometry.of(arch, sources).divN();
+        long c = cells * (1 + 2L * masks) + 11;
+        for (int a = 0; a < l.size(); a++) {
+            c += 2;
+            if (beta[a] == 0) continue;
+            int terms = l.masks()[a].length;
+            boolean big = l.sizes()[a] >= 2;
+            c += cells * (1 + 2L * terms + 6 + 3 + 2 + (big ? divN + 2L * masks : 0));
+            if (big) c += cells * (1 + 2L * terms + 3 + 2);
         }
-        return Math.max(7 + updatePerParameter(arch) * params, 2 + cells + 2 * sources);
-    }
-
-    /** Cycles per parameter of the update: the gradient (and velocity) read and clear share one GRAD port. */
-    public static int updatePerParameter(ArchConfig arch) {
-        return arch.learning().momentumShift() > 0 ? 4 : 2;
+        return c + 2 * cells + 2L * sources + 1;
     }
 }

@@ -5,30 +5,32 @@ import java.util.List;
 import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.LayerConstants;
-import org.infomorph.compiler.arch.TableMode;
 import org.infomorph.compiler.image.Image;
 import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.compiler.network.NetworkSpec;
 import org.infomorph.compiler.network.SourceSpec;
 
+import static org.infomorph.compiler.rtl.RtlContract.*;
+
 /**
- * Where a network lives in the generic LLU array (docs/llu-rtl.md): the per-unit word layout of
- * every layer, the program of layer runs per sample, the CONFIG registers, and the capacities a
- * build needs. The same layout on every unit; neuron j of a layer is on unit j % P, slot j / P.
+ * Where a network lives in the LLU array (docs/llu-rtl.md): every lane's memory words, the engine
+ * memories' words, the program of layer runs per sample, the CONFIG words and the capacity a
+ * build needs. Neuron j of a layer runs on lane j % P, in slot j / P.
+ *
+ * <p>A lane's slot of a layer holds, from its first word: the neuron's PRNG state ({@link
+ * #prngWords} words), then per source its bias ({@link #biasWords} words) and its weights (one
+ * word each, least significant word first for multi-word values). Engine neuron i = t P + p of
+ * a layer has its histogram and table cells at histBase + i cells + cell and its range words at
+ * rangeBase + i sources + k.
  */
 public record RtlLayout(int units, List<LayerPlace> layers, List<Entry> program, Capacity capacity, long[] config) {
-    /** CONFIG word indices (docs/llu-rtl.md). */
-    public static final int LAYERS = 0, ENTRIES = 1, LABEL = 2, FEATURES = 3, CLASSES = 4, LAYER_BASE = 64, LAYER_STRIDE = 128,
-            SOURCE_BASE = 40, SOURCE_STRIDE = 12, PROGRAM_BASE = 1024, ENTRY_STRIDE = 16, CONFIG_WORDS = 2048;
-    public static final int SRC_INPUT = 0, SRC_LABEL = 1, SRC_SPIKES = 2, SRC_ZEROS = 3;
 
-    /** A source's words: weights/masks/gradients/velocities at base + slot*size + i, bias words at base + slot. */
-    public record SourcePlace(int size, int weightFrac, int productShift, boolean fixed, int weightBase, int biasBase, int gradBase,
-                              int gradBiasBase, int velBase, int velBiasBase) {}
+    /** A source's place in a slot: its bias at slot word {@code laneOffset}, its weights after it. */
+    public record SourcePlace(int size, int weightFrac, int productShift, boolean fixed, int laneOffset, int uShift, int xShift) {}
 
-    /** A layer's words; {@code out} is its first OUT word on the last step. */
-    public record LayerPlace(int neurons, int slots, int sources, int cells, int prngBase, int histBase, int rangeBase, int pass2Base,
-                             int out, List<SourcePlace> src) {
+    /** A layer's place; {@code out} is its first OUT word on the last step. */
+    public record LayerPlace(int neurons, int slots, int sources, int cells, int laneBase, int slotWords, int histBase, int rangeBase, int out,
+                             List<SourcePlace> src) {
         public int unit(int neuron, int units) {
             return neuron % units;
         }
@@ -41,6 +43,16 @@ public record RtlLayout(int units, List<LayerPlace> layers, List<Entry> program,
     /** One layer run: per source kind/layer/bank. */
     public record Entry(int layer, boolean last, boolean output, int bank, int outBase, int[] kind, int[] fromLayer, int[] fromBank) {}
 
+    /** Lane words of a 32-bit PRNG state. */
+    public static int prngWords(ArchConfig arch) {
+        return ceilDiv(32, arch.numerics().weightBits());
+    }
+
+    /** Lane words of a bias. */
+    public static int biasWords(ArchConfig arch) {
+        return ceilDiv(arch.numerics().biasBits(), arch.numerics().weightBits());
+    }
+
     /** Words of OUT a RUN writes: every entry's results (last-step ranges first, then the early steps'). */
     public int outWords() {
         return program.stream().mapToInt(e -> e.outBase() + layers.get(e.layer()).neurons()).max().orElse(0);
@@ -50,59 +62,52 @@ public record RtlLayout(int units, List<LayerPlace> layers, List<Entry> program,
         NetworkSpec net = image.network();
         ArchConfig arch = image.arch();
         int count = net.layers().size();
-        boolean same = arch.learning().table() == TableMode.SAME_BATCH;
-        boolean momentum = arch.learning().momentumShift() > 0;
-        int batch = arch.learning().batchSize();
-        long w = 0, b = 0, g = 0, slotsAll = 0, hist = 0, ranges = 0, pass2 = 0;
-        int out = 0, maxNeurons = 1;
+        int pw = prngWords(arch), bw = biasWords(arch);
+        int af = arch.numerics().activation().frac(), in = arch.numerics().input().frac(), fracMin = arch.updateFracMin();
+        long lane = 0, hist = 0, ranges = 0;
+        int out = 0, maxNeurons = 1, maxSources = 2;
         List<LayerPlace> places = new ArrayList<>();
         for (int l = 0; l < count; l++) {
             LayerSpec spec = net.layers().get(l);
             int n = spec.neurons(), slots = (n + units - 1) / units, s = spec.sourceCount();
             int cells = 1 << (arch.binsExp() * s);
             List<SourcePlace> src = new ArrayList<>();
+            int offset = pw;
             for (int k = 0; k < s; k++) {
                 var is = image.layers().get(l).sources().get(k);
-                int size = is.size();
-                int wb = (int) w, bb = (int) b;
-                w += (long) slots * size;
-                b += slots;
-                int gb = (int) g;
-                g += (long) slots * size;
-                int gbb = (int) g;
-                g += slots;
-                int vb = 0, vbb = 0;
-                if (momentum) {
-                    vb = (int) g;
-                    g += (long) slots * size;
-                    vbb = (int) g;
-                    g += slots;
-                }
-                src.add(new SourcePlace(size, is.weightFrac(), arch.numerics().productShift(size), is.fixed(), wb, bb, gb, gbb, vb, vbb));
+                int p = arch.numerics().productShift(is.size());
+                src.add(new SourcePlace(is.size(), is.weightFrac(), p, is.fixed(), offset, in + is.weightFrac() - p - af, is.weightFrac() - fracMin));
+                offset += bw + is.size();
             }
-            places.add(new LayerPlace(n, slots, s, cells, (int) slotsAll, (int) hist, (int) ranges, (int) pass2, out, src));
-            slotsAll += slots;
-            hist += (long) slots * cells;
-            ranges += (long) slots * s;
-            if (same) pass2 += (long) slots * batch;
+            places.add(new LayerPlace(n, slots, s, cells, (int) lane, offset, (int) hist, (int) ranges, out, src));
+            lane += (long) slots * offset;
+            hist += (long) slots * units * cells;
+            ranges += (long) slots * units * s;
             out += n;
             maxNeurons = Math.max(maxNeurons, n);
-        }
-        Capacity cap;
-        try {
-            cap = new Capacity(count, Capacity.round(net.features()), Capacity.round(maxNeurons), Capacity.round(out), Capacity.round(w),
-                    Capacity.round(b), Capacity.round(g), Capacity.round(slotsAll), Capacity.round(hist), Capacity.round(ranges),
-                    Capacity.round(Math.max(1, pass2)));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("network " + net.name() + " does not fit one LLU array of " + units + " units: " + e.getMessage()
-                    + "; use more units");
+            maxSources = Math.max(maxSources, s);
         }
         List<Entry> program = program(net, places, out);
         int outWords = out;
         for (Entry e : program) outWords = Math.max(outWords, e.outBase() + places.get(e.layer()).neurons());
-        cap = new Capacity(cap.layers(), cap.features(), cap.neurons(), Capacity.round(outWords), cap.weights(), cap.biases(), cap.grads(),
-                cap.slots(), cap.hist(), cap.ranges(), cap.pass2());
-        return new RtlLayout(units, List.copyOf(places), program, cap, config(image, places, program, units));
+        Capacity cap;
+        try {
+            cap = new Capacity(count, program.size(), net.features(), Capacity.round(maxNeurons), outWords, words(lane), words(Math.max(1, hist)),
+                    words(Math.max(1, ranges)), maxSources);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("network " + net.name() + " does not fit one LLU array of " + units + " units: " + e.getMessage()
+                    + "; use more units");
+        }
+        return new RtlLayout(units, List.copyOf(places), program, cap, config(image, places, program, cap));
+    }
+
+    private static int words(long v) {
+        if (v > Capacity.MAX_WORDS) throw new IllegalArgumentException(v + " words exceed the 2^20 words a region can address");
+        return (int) v;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     /** The program of layer runs, for timing (OUT bases are 0). */
@@ -114,8 +119,7 @@ public record RtlLayout(int units, List<LayerPlace> layers, List<Entry> program,
 
     /**
      * Layer runs in file order per step; a layer runs early only if a previous: source needs it (as
-     * the model). Early runs write their spikes to OUT from {@code earlyOut} on, so the host can put
-     * them back for a PASS2.
+     * the model). Early runs write their spikes to OUT from {@code earlyOut} on.
      */
     static List<Entry> program(NetworkSpec net, List<LayerPlace> places, int earlyOut) {
         int count = net.layers().size(), steps = net.steps();
@@ -167,50 +171,56 @@ public record RtlLayout(int units, List<LayerPlace> layers, List<Entry> program,
         return List.copyOf(out);
     }
 
-    static long[] config(Image image, List<LayerPlace> places, List<Entry> program, int units) {
+    /** The CONFIG words of the network for an array of capacity {@code cap} (RtlContract's map). */
+    public static long[] config(Image image, List<LayerPlace> places, List<Entry> program, Capacity cap) {
         NetworkSpec net = image.network();
-        if (places.size() * LAYER_STRIDE + LAYER_BASE > PROGRAM_BASE || PROGRAM_BASE + program.size() * ENTRY_STRIDE > CONFIG_WORDS)
-            throw new InvalidInputException("network " + net.name() + " has too many layers for the LLU array's CONFIG space (at most 7)");
-        long[] c = new long[PROGRAM_BASE + program.size() * ENTRY_STRIDE];
-        c[LAYERS] = places.size();
-        c[ENTRIES] = program.size();
-        c[LABEL] = -1;
-        c[FEATURES] = net.features();
-        c[CLASSES] = net.classes();
+        if (places.size() > cap.layers() || program.size() > cap.entries())
+            throw new InvalidInputException("network " + net.name() + " has " + places.size() + " layers and " + program.size()
+                    + " layer runs; the array holds " + cap.layers() + " and " + cap.entries());
+        long[] c = new long[entryWord(cap.layers(), program.size(), 0)];
+        c[CFG_LAYERS] = places.size();
+        c[CFG_ENTRIES] = program.size();
+        c[CFG_LABEL] = -1;
+        c[CFG_FEATURES] = net.features();
+        c[CFG_CLASSES] = net.classes();
         for (int l = 0; l < places.size(); l++) {
             LayerPlace p = places.get(l);
             LayerSpec spec = net.layers().get(l);
             LayerConstants k = LayerConstants.of(image.arch(), spec);
-            int o = LAYER_BASE + LAYER_STRIDE * l;
-            long[] head = {p.neurons(), p.slots(), p.sources(), k.kind() == LayerConstants.Kind.SCHNEIDER ? 1 : 0, spec.bias() ? 1 : 0, p.cells(),
-                p.prngBase(), p.histBase(), p.rangeBase(), p.pass2Base()};
-            System.arraycopy(head, 0, c, o, head.length);
-            int[] act = k.activation();
-            for (int i = 0; i < act.length; i++) c[o + 10 + i] = act[i];
-            c[o + 17] = k.gammaBottom();
-            c[o + 18] = k.invLn2();
-            int[] beta = k.beta();
-            for (int i = 0; i < beta.length; i++) c[o + 20 + i] = beta[i];
+            long[] head = {p.neurons(), p.slots(), p.sources(), k.kind() == LayerConstants.Kind.SCHNEIDER ? KIND_SCHNEIDER : KIND_GRAETZ,
+                spec.bias() ? 1 : 0, Integer.numberOfTrailingZeros(p.cells()), p.laneBase(), p.slotWords(), p.histBase(), p.rangeBase()};
+            System.arraycopy(head, 0, c, layerWord(l, 0), head.length);
+            int[] engine = k.engine();
+            for (int i = 0; i < engine.length; i++) c[layerWord(l, L_K + i)] = engine[i];
+            c[layerWord(l, L_GAMMA_BOTTOM)] = k.gammaBottom();
+            int[] beta = k.beta(), betaR = k.betaR();
+            for (int i = 0; i < beta.length; i++) {
+                c[layerWord(l, L_BETA + i)] = beta[i];
+                c[layerWord(l, L_BETA_R + i)] = betaR[i];
+            }
             for (int s = 0; s < p.src().size(); s++) {
                 SourcePlace sp = p.src().get(s);
-                long[] f = {sp.size(), sp.weightFrac(), sp.productShift(), sp.fixed() ? 1 : 0, sp.weightBase(), sp.biasBase(), sp.gradBase(),
-                    sp.gradBiasBase(), sp.velBase(), sp.velBiasBase()};
-                System.arraycopy(f, 0, c, o + SOURCE_BASE + SOURCE_STRIDE * s, f.length);
+                long[] f = {sp.size(), sp.laneOffset(), sp.uShift(), sp.productShift(), sp.xShift(), sp.fixed() ? 1 : 0};
+                for (int i = 0; i < f.length; i++) c[sourceWord(l, s, i)] = f[i];
             }
         }
         for (int e = 0; e < program.size(); e++) {
             Entry en = program.get(e);
-            int o = PROGRAM_BASE + ENTRY_STRIDE * e;
-            c[o] = en.layer();
-            c[o + 1] = (en.last() ? 1 : 0) | (en.output() ? 2 : 0);
-            c[o + 2] = en.bank();
-            c[o + 3] = en.outBase();
+            c[entryWord(cap.layers(), e, E_LAYER)] = en.layer();
+            c[entryWord(cap.layers(), e, E_FLAGS)] = (en.last() ? FLAG_LAST : 0) | (en.output() ? FLAG_OUTPUT : 0);
+            c[entryWord(cap.layers(), e, E_BANK)] = en.bank();
+            c[entryWord(cap.layers(), e, E_OUT_BASE)] = en.outBase();
             for (int k = 0; k < 3; k++) {
-                c[o + 4 + 3 * k] = en.kind()[k];
-                c[o + 5 + 3 * k] = en.fromLayer()[k];
-                c[o + 6 + 3 * k] = en.fromBank()[k];
+                c[entryWord(cap.layers(), e, E_SOURCE + E_SOURCE_STRIDE * k)] = en.kind()[k];
+                c[entryWord(cap.layers(), e, E_SOURCE + E_SOURCE_STRIDE * k + 1)] = en.fromLayer()[k];
+                c[entryWord(cap.layers(), e, E_SOURCE + E_SOURCE_STRIDE * k + 2)] = en.fromBank()[k];
             }
         }
         return c;
+    }
+
+    /** This layout's CONFIG words for an array of a larger capacity (the program moves with the layer count). */
+    public long[] config(Image image, Capacity cap) {
+        return config(image, layers, program, cap);
     }
 }

@@ -2,19 +2,22 @@ package org.infomorph.compiler.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.LearningRule;
 import org.infomorph.compiler.arch.TableMode;
+import org.infomorph.compiler.data.Batch;
 import org.infomorph.compiler.pid.DensePmf;
 import org.infomorph.compiler.pid.PidEngine;
 
 /**
  * The hardware learning rule in float64 (ladder level L1, docs/llu-rule.md): 2^nb bins per source
  * over power-of-two ranges taken from the previous batch's max|u|, the coefficient table of the
- * previous (or the same) batch, plain SGD ascent with learning rate 2^lr (optional momentum),
- * fixed sources never updated, learning on full batches only. No quantisation: L0 -> L1 is the
- * approximation error of the rule.
+ * previous (or the same) batch, plain SGD ascent with learning rate 2^lr, fixed sources never
+ * updated, learning on full batches only. PER_SAMPLE applies each sample's gradient right after
+ * it (the hardware's rule); ACCUMULATE sums the batch (optional momentum). No quantisation:
+ * L0 -> L1 is the approximation error of the rule.
  */
 final class HwRuleStep implements LearningRuleStep {
     private final ArchConfig arch;
@@ -34,14 +37,34 @@ final class HwRuleStep implements LearningRuleStep {
         return atoms;
     }
 
-    /** Per-layer state of the rule: range exponents, running maxima, stored tables, velocities. */
+    @Override
+    public Trained train(InfomorphicNetwork net, Batch b, SplittableRandom spikes, boolean wantAtoms) {
+        if (!arch.learning().perSample() || b.size() != arch.learning().batchSize())
+            return LearningRuleStep.super.train(net, b, spikes, wantAtoms);
+        int f = b.features(), classes = net.spec().classes();
+        double[] theta = new double[b.size() * classes];
+        for (LayerRule l : layers) l.beginBatch();
+        for (int i = 0; i < b.size(); i++) {
+            double[] x = java.util.Arrays.copyOfRange(b.x(), i * f, (i + 1) * f);
+            InfomorphicNetwork.Forward fwd = net.forward(x, new int[] {b.y()[i]}, 1, SpikeMode.STOCHASTIC, spikes, true);
+            System.arraycopy(fwd.outputTheta(), 0, theta, i * classes, classes);
+            for (int l = 0; l < layers.length; l++) layers[l].sample(fwd.passes().get(l), b.size());
+        }
+        List<double[]> atoms = new ArrayList<>();
+        for (LayerRule l : layers) atoms.add(l.endBatch(b.size(), wantAtoms));
+        return new Trained(theta, atoms);
+    }
+
+    /** Per-layer state of the rule: range exponents, running maxima, stored tables, velocities, the batch's histogram. */
     private static final class LayerRule {
         private final LayerState ls;
         private final LearningRule rule;
         private final int bins, binsExp, cells;
         private final int[][] rangeExp;
-        private final double[][] previousTable;
+        private final double[][] maxAbs;
+        private double[][] previousTable;
         private final double[][] velocityW, velocityB;
+        private double[][] pmf;
 
         LayerRule(LayerState ls, ArchConfig arch) {
             this.ls = ls;
@@ -53,6 +76,7 @@ final class HwRuleStep implements LearningRuleStep {
             this.cells = c;
             rangeExp = new int[ls.neurons][ls.sourceCount()];
             for (int[] r : rangeExp) java.util.Arrays.fill(r, rule.initialRangeExp());
+            maxAbs = new double[ls.neurons][ls.sourceCount()];
             previousTable = new double[ls.neurons][cells];
             velocityW = new double[ls.sourceCount()][];
             velocityB = new double[ls.sourceCount()][];
@@ -84,9 +108,7 @@ final class HwRuleStep implements LearningRuleStep {
                     p[cell[b] * 2 + 1] += t / batch;
                     p[cell[b] * 2] += (1 - t) / batch;
                 }
-                int[] shape = new int[s];
-                java.util.Arrays.fill(shape, bins);
-                DensePmf pmf = new DensePmf(shape, 2, p);
+                DensePmf pmf = pmf(p);
                 double[] table = PidEngine.deltaG(pmf, ls.gamma);
                 double[] use = rule.table() == TableMode.SAME_BATCH ? table : previousTable[j];
                 for (int b = 0; b < batch; b++) dGdTheta[b * n + j] = use[cell[b]] / batch;
@@ -101,6 +123,61 @@ final class HwRuleStep implements LearningRuleStep {
                 if (ls.spec.bias()) apply(ls.b[k], g.db()[k], velocityB[k], lr);
             }
             return wantAtoms ? LocalRule.meanOver(atoms) : null;
+        }
+
+        void beginBatch() {
+            pmf = new double[ls.neurons][cells * 2];
+        }
+
+        /** One sample (a pass of batch 1): bin with the previous batch's ranges, count it, update with the previous table. */
+        void sample(LayerPass pass, int batch) {
+            int n = ls.neurons, s = ls.sourceCount();
+            double[] dGdTheta = new double[n];
+            for (int j = 0; j < n; j++) {
+                int cell = 0;
+                for (int k = 0; k < s; k++) {
+                    double u = pass.sums()[k][j];
+                    maxAbs[j][k] = Math.max(maxAbs[j][k], Math.abs(u));
+                    cell = cell * bins + PowerOfTwoBins.bin(u, rangeExp[j][k], binsExp);
+                }
+                double t = pass.theta()[j];
+                pmf[j][cell * 2 + 1] += t / batch;
+                pmf[j][cell * 2] += (1 - t) / batch;
+                dGdTheta[j] = previousTable[j][cell] / batch;
+            }
+            LocalRule.Gradients g = LocalRule.chain(ls, pass, dGdTheta);
+            double lr = Math.scalb(1.0, rule.learningRateExp());
+            for (int k = 0; k < s; k++) {
+                if (ls.sources[k].resetToMask()) continue;
+                add(ls.w[k], g.dw()[k], lr);
+                if (ls.spec.bias()) add(ls.b[k], g.db()[k], lr);
+            }
+        }
+
+        /** The batch boundary: the next table from the batch's histogram, the ranges from its maxima. */
+        double[] endBatch(int batch, boolean wantAtoms) {
+            int n = ls.neurons, s = ls.sourceCount();
+            double[][] atoms = wantAtoms ? new double[n][] : null;
+            IntStream.range(0, n).parallel().forEach(j -> {
+                DensePmf p = pmf(pmf[j]);
+                previousTable[j] = PidEngine.deltaG(p, ls.gamma);
+                if (wantAtoms) atoms[j] = PidEngine.decompose(p).info();
+                for (int k = 0; k < s; k++) {
+                    rangeExp[j][k] = PowerOfTwoBins.rangeExp(maxAbs[j][k], rule.minRangeExp(), rule.maxRangeExp());
+                    maxAbs[j][k] = 0;
+                }
+            });
+            return wantAtoms ? LocalRule.meanOver(atoms) : null;
+        }
+
+        private DensePmf pmf(double[] p) {
+            int[] shape = new int[ls.sourceCount()];
+            java.util.Arrays.fill(shape, bins);
+            return new DensePmf(shape, 2, p);
+        }
+
+        private static void add(double[] p, double[] grad, double lr) {
+            for (int i = 0; i < p.length; i++) p[i] += lr * grad[i];
         }
 
         private void apply(double[] p, double[] grad, double[] velocity, double lr) {

@@ -62,9 +62,9 @@ public final class Trainer {
         for (int[] idx : batches) {
             Batch b = Batches.gather(train, idx);
             net.beginTrainingBatch();
-            InfomorphicNetwork.Forward fwd = net.forward(b.x(), b.y(), b.size(), SpikeMode.STOCHASTIC, spikes, true);
-            accSum += (double) Accuracy.correctWithBatchPolarity(fwd.outputTheta(), b.y(), b.size(), train.classes()) / b.size();
-            List<double[]> atoms = rule.learn(net, fwd, wantAtoms);
+            LearningRuleStep.Trained tr = rule.train(net, b, spikes, wantAtoms);
+            accSum += (double) Accuracy.correctWithBatchPolarity(tr.outputTheta(), b.y(), b.size(), train.classes()) / b.size();
+            List<double[]> atoms = tr.atoms();
             if (!atoms.isEmpty()) learnedBatches++;
             if (wantAtoms && !atoms.isEmpty()) accumulate(atomSums, atoms);
             if (onBatch != null) onBatch.accept(idx.length);

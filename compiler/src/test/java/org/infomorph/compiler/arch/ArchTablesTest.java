@@ -1,5 +1,6 @@
 package org.infomorph.compiler.arch;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,9 +47,10 @@ class ArchTablesTest {
         assertEquals(4915, k.beta()[2]);
         assertEquals(410, k.beta()[3]);
         assertEquals(4096, k.gammaBottom());
-        assertEquals(5909, k.invLn2());
-        assertEquals(4096, k.activation()[LayerConstants.K1]);
-        assertEquals(0, k.activation()[LayerConstants.TWO_ONE_MINUS_K1]);
+        // beta / ln 2, rounded once: (-0.4328, 0, 1.7312, 0.1443) * 4096
+        assertArrayEquals(new int[] {-1773, 0, 7091, 591}, k.betaR());
+        // Graetz k1 = 1, k2 = 2 in the engine's Schneider form [k1, 2(1-k1), 0, k2, 0, 2(1-k1)k2, 0]
+        assertArrayEquals(new int[] {4096, 0, 0, 8192, 0, 0, 0}, k.engine());
     }
 
     @Test

@@ -17,7 +17,6 @@ import org.infomorph.compiler.network.NetworkJson;
 import org.infomorph.compiler.network.NetworkSpec;
 import org.infomorph.compiler.network.TrainedNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /** L1, the hardware rule in float64: it learns, in both table modes, deterministically. */
@@ -25,14 +24,18 @@ class HwRuleTest {
     private static final DatasetSplit DATA = Datasets.load(DatasetName.SYNTHETIC, new DataCache(Path.of("target/no-cache")), System.err);
     private static final NetworkSpec SPEC = NetworkJson.read(Path.of("../examples/synthetic-context.json"));
 
+    /** The default per-sample rule, or the accumulating one in a table mode. */
     private static ArchConfig arch(TableMode mode) {
-        LearningRule d = LearningRule.defaults();
-        return ArchConfig.defaults().withLearning(new LearningRule(mode, 6, d.learningRateExp(), d.momentumShift(),
-                d.initialRangeExp(), d.minRangeExp(), d.maxRangeExp()));
+        LearningRule d = LearningRule.defaults().withBatchExp(6);
+        return ArchConfig.defaults().withLearning(mode == null ? d : d.accumulating(mode, 0));
+    }
+
+    private static java.util.stream.Stream<TableMode> modes() {
+        return java.util.stream.Stream.of(null, TableMode.PREVIOUS_BATCH, TableMode.SAME_BATCH);
     }
 
     @ParameterizedTest
-    @EnumSource(TableMode.class)
+    @org.junit.jupiter.params.provider.MethodSource("modes")
     void learnsTheSyntheticTask(TableMode mode) {
         Trainer t = Trainer.hardwareRule(NetworkInit.initial(SPEC, 30), arch(mode), 30);
         EpochReport r = null;
@@ -44,7 +47,7 @@ class HwRuleTest {
     @Test
     void identityContextAndItsBiasAreNeverUpdated() {
         TrainedNetwork init = NetworkInit.initial(SPEC, 2);
-        Trainer t = Trainer.hardwareRule(init, arch(TableMode.PREVIOUS_BATCH), 2);
+        Trainer t = Trainer.hardwareRule(init, arch(null), 2);
         t.trainEpoch(1, DATA, false, null);
         TrainedNetwork after = t.network().snapshot();
         int out = SPEC.layers().size() - 1;
@@ -60,7 +63,7 @@ class HwRuleTest {
     }
 
     private static double[] train(long seed) {
-        Trainer t = Trainer.hardwareRule(NetworkInit.initial(SPEC, seed), arch(TableMode.PREVIOUS_BATCH), seed);
+        Trainer t = Trainer.hardwareRule(NetworkInit.initial(SPEC, seed), arch(null), seed);
         t.trainEpoch(1, DATA, false, null);
         return t.network().snapshot().layers().get(0).sources().get(0).w();
     }

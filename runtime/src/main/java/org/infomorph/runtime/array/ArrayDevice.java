@@ -1,37 +1,36 @@
 package org.infomorph.runtime.array;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.compiler.arch.ArchConfig;
-import org.infomorph.compiler.arch.TableMode;
+import org.infomorph.compiler.arch.Counter;
+import org.infomorph.compiler.arch.Numerics;
+import org.infomorph.compiler.arch.Prng;
 import org.infomorph.compiler.image.Image;
 import org.infomorph.compiler.image.ImageChecks;
 import org.infomorph.compiler.image.ImageSource;
 import org.infomorph.compiler.rtl.Capacity;
 import org.infomorph.compiler.rtl.GeneratorParams;
 import org.infomorph.compiler.rtl.RtlLayout;
+import org.infomorph.compiler.rtl.RtlMemories;
 import org.infomorph.runtime.device.BatchResult;
 import org.infomorph.runtime.device.Device;
 import org.infomorph.runtime.device.DeviceState;
 import org.infomorph.runtime.device.InputBatch;
 import org.infomorph.runtime.device.SpikeRule;
-import org.infomorph.runtime.reference.SaturationCounters;
 
-import static org.infomorph.runtime.sim.SimRegions.*;
+import static org.infomorph.compiler.rtl.RtlContract.*;
 
 /**
  * A {@link Device} on the LLU array, whatever carries its host port (docs/llu-rtl.md): it loads
  * an image through host-port commands, runs batches, and reads the complete state back in the
  * model's {@link DeviceState} layout, so the lockstep checker compares it with the reference model
- * field by field. Subclasses supply the transport ({@link #open}).
+ * field by field. Subclasses supply the transport ({@link #open}) and the build ({@link #params}).
  */
 public abstract class ArrayDevice implements Device {
-    /** The hardware counts the saturation events (ids up to MOMENTUM); the host counts batches and samples. */
-    private static final List<String> COUNTERS = SaturationCounters.names().subList(0, SaturationCounters.MOMENTUM + 1);
     protected final int units;
     private Capacity floor;
     private Image image;
@@ -41,7 +40,6 @@ public abstract class ArrayDevice implements Device {
     private long batchesLearn, batchesInfer, samples;
     private long[] lastSampleCycles = new long[0];
     private long lastBoundaryCycles;
-    private long[] lastOut;
 
     protected ArrayDevice(int units) {
         if (units < 1) throw new InvalidInputException("units must be >= 1, got " + units);
@@ -54,9 +52,10 @@ public abstract class ArrayDevice implements Device {
      */
     protected abstract ArrayPort open(GeneratorParams p, ArrayPort current, GeneratorParams previous);
 
-    /** The generator parameters of an image on this device (the fault switch is the subclass's). */
+    /** The generator parameters of an image on this device: a learning simulation build of the layout's capacity, rounded. */
     protected GeneratorParams params(Image img, RtlLayout l) {
-        return new GeneratorParams(img.arch(), units, floor == null ? l.capacity() : l.capacity().max(floor), -1);
+        Capacity c = l.capacity().rounded();
+        return GeneratorParams.simulation(img.arch(), units, floor == null ? c : c.max(floor));
     }
 
     /** Builds at least this large, so that many small networks share one design. */
@@ -86,7 +85,7 @@ public abstract class ArrayDevice implements Device {
         return lastSampleCycles.clone();
     }
 
-    /** Cycles of the last batch boundary (every command of it). */
+    /** Cycles of the last batch boundary. */
     public long boundaryCycles() {
         return lastBoundaryCycles;
     }
@@ -94,6 +93,10 @@ public abstract class ArrayDevice implements Device {
     @Override
     public void load(Image img) {
         ImageChecks.check(img);
+        ArchConfig arch = img.arch();
+        if (!arch.learning().perSample())
+            throw new InvalidInputException("the LLU array runs learning.update=PER_SAMPLE; this image's architecture has " + arch.learning().update()
+                    + " (an L1/L2 option): use the default learning rule");
         RtlLayout l = RtlLayout.of(img, units);
         GeneratorParams p = params(img, l);
         port = open(p, port, params);
@@ -101,59 +104,87 @@ public abstract class ArrayDevice implements Device {
         layout = l;
         params = p;
         batchesLearn = batchesInfer = samples = 0;
-        port.write(CONFIG, 0, 0, l.config());
-        ArchConfig arch = img.arch();
-        int initialRange = arch.learning().initialRangeExp();
-        for (int li = 0; li < l.layers().size(); li++) {
-            RtlLayout.LayerPlace lp = l.layers().get(li);
-            for (int u = 0; u < units; u++) {
-                int[] js = neuronsOf(lp, u);
-                for (int k = 0; k < lp.sources(); k++) {
-                    RtlLayout.SourcePlace sp = lp.src().get(k);
-                    ImageSource src = img.layers().get(li).sources().get(k);
-                    long[] w = new long[lp.slots() * sp.size()], m = new long[w.length], b = new long[lp.slots()];
-                    for (int t = 0; t < js.length; t++) {
-                        int j = js[t];
-                        for (int i = 0; i < sp.size(); i++) {
-                            w[t * sp.size() + i] = src.w()[j * sp.size() + i];
-                            m[t * sp.size() + i] = src.mask()[j * sp.size() + i];
-                        }
-                        b[t] = src.b()[j];
-                    }
-                    port.write(WEIGHT, u, sp.weightBase(), w);
-                    port.write(MASK, u, sp.weightBase(), m);
-                    port.write(BIAS, u, sp.biasBase(), b);
-                    port.write(GRAD, u, sp.gradBase(), new long[lp.slots() * sp.size()]);
-                    port.write(GRAD, u, sp.gradBiasBase(), new long[lp.slots()]);
-                    if (arch.learning().momentumShift() > 0) {
-                        port.write(GRAD, u, sp.velBase(), new long[lp.slots() * sp.size()]);
-                        port.write(GRAD, u, sp.velBiasBase(), new long[lp.slots()]);
-                    }
-                }
-                long[] seeds = new long[lp.slots()];
-                for (int t = 0; t < js.length; t++) seeds[t] = org.infomorph.compiler.arch.Prng.neuronSeed(img.seed(), li, js[t]);
-                port.write(PRNG, u, lp.prngBase(), seeds);
-                long[] zeros = new long[lp.slots() * lp.cells()];
-                port.write(COUNT, u, lp.histBase(), zeros);
-                port.write(SOFTSUM, u, lp.histBase(), zeros);
-                port.write(TABLE, u, lp.histBase(), zeros);
-                long[] ranges = new long[lp.slots() * lp.sources()];
-                Arrays.fill(ranges, initialRange);
-                port.write(RANGE, u, lp.rangeBase(), ranges);
-                port.write(MAXABS, u, lp.rangeBase(), new long[ranges.length]);
-            }
+        port.write(REGION_CONFIG, 0, 0, l.config(img, p.capacity()));
+        writeLanes();
+        if (p.learning()) {
+            int n = p.capacity().histWords();
+            port.write(REGION_HIST, 0, 0, new long[n]);
+            port.write(REGION_TABLE, 0, 0, new long[n]);
+            long[] ranges = new long[p.capacity().rangeWords()];
+            long e = arch.learning().initialRangeExp() & ((1 << RtlMemories.RANGE_EXP_BITS) - 1);
+            java.util.Arrays.fill(ranges, e);
+            port.write(REGION_RANGES, 0, 0, ranges);
         }
     }
 
-    /** Neuron indices of unit u in slot order (the last slot may hold none). */
-    private int[] neuronsOf(RtlLayout.LayerPlace lp, int u) {
-        List<Integer> out = new ArrayList<>();
-        for (int j = u; j < lp.neurons(); j += units) out.add(j);
-        return out.stream().mapToInt(Integer::intValue).toArray();
+    /** Every lane memory group's words: per layer and slot the PRNG state, then per source the bias and the weights. */
+    private void writeLanes() {
+        Numerics num = image.arch().numerics();
+        int lb = num.weightBits(), lpw = params.lanesPerWord(), words = lastLaneWord();
+        long laneMask = (1L << lb) - 1;
+        for (int g = 0; g < params.laneGroups(); g++) {
+            long[] packed = new long[words];
+            for (int i = 0; i < lpw && g * lpw + i < units; i++) {
+                long[] lane = laneWords(g * lpw + i, words);
+                for (int w = 0; w < words; w++) packed[w] |= (lane[w] & laneMask) << (i * lb);
+            }
+            port.write(REGION_LANE, g, 0, packed);
+        }
+    }
+
+    private int lastLaneWord() {
+        RtlLayout.LayerPlace last = layout.layers().get(layout.layers().size() - 1);
+        return last.laneBase() + last.slots() * last.slotWords();
+    }
+
+    /** One lane's words (weightBits each, as longs). */
+    private long[] laneWords(int lane, int words) {
+        ArchConfig arch = image.arch();
+        Numerics num = arch.numerics();
+        int lb = num.weightBits(), pw = RtlLayout.prngWords(arch), bw = RtlLayout.biasWords(arch);
+        long[] out = new long[words];
+        for (int li = 0; li < layout.layers().size(); li++) {
+            RtlLayout.LayerPlace lp = layout.layers().get(li);
+            for (int t = 0; t < lp.slots(); t++) {
+                int j = t * units + lane;
+                if (j >= lp.neurons()) continue;
+                int base = lp.laneBase() + t * lp.slotWords();
+                split(Prng.neuronSeed(image.seed(), li, j) & 0xFFFFFFFFL, lb, pw, out, base);
+                for (int k = 0; k < lp.sources(); k++) {
+                    RtlLayout.SourcePlace sp = lp.src().get(k);
+                    ImageSource src = image.layers().get(li).sources().get(k);
+                    split(src.b()[j], lb, bw, out, base + sp.laneOffset());
+                    for (int i = 0; i < sp.size(); i++) {
+                        int w = src.w()[j * sp.size() + i];
+                        if (w == num.maskedCode())
+                            throw new InvalidInputException("layer " + image.network().layers().get(li).name() + " source " + k + " weight ["
+                                    + j + "][" + i + "] = " + w + " is the LLU array's masked code; weights are in -" + num.weightMax() + ".."
+                                    + num.weightMax() + ": quantise again");
+                        out[base + sp.laneOffset() + bw + i] = src.mask()[j * sp.size() + i] == 0 ? num.maskedCode() : w;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** v as n words of lb bits, least significant first. */
+    private static void split(long v, int lb, int n, long[] out, int at) {
+        for (int i = 0; i < n; i++) out[at + i] = (v >> (i * lb)) & ((1L << lb) - 1);
+    }
+
+    /** n words of lb bits, least significant first, as a signed value of {@code bits} bits. */
+    private static long join(long[] words, int at, int lb, int n, int bits) {
+        long v = 0;
+        for (int i = n - 1; i >= 0; i--) v = v << lb | (words[at + i] & ((1L << lb) - 1));
+        return v << (64 - bits) >> (64 - bits);
     }
 
     @Override
     public BatchResult infer(InputBatch batch, SpikeRule spikes) {
+        requireLoaded();
+        if (spikes == SpikeRule.STOCHASTIC && !params.stochasticSpikes())
+            throw new InvalidInputException("this array was built for deterministic spikes only; compile it with stochastic spikes");
         BatchResult r = run(batch, spikes == SpikeRule.STOCHASTIC ? RUN_STOCHASTIC : 0);
         batchesInfer++;
         return r;
@@ -162,50 +193,25 @@ public abstract class ArrayDevice implements Device {
     @Override
     public BatchResult learn(InputBatch batch) {
         requireLoaded();
+        if (!params.learning()) throw new InvalidInputException("this array was built for inference only; compile it in learn mode");
         int size = image.arch().learning().batchSize();
         if (batch.batch() != size)
             throw new InvalidInputException("learn: a batch must hold exactly 2^learning.batchExp = " + size + " samples, got " + batch.batch());
         if (batch.labels() == null) throw new InvalidInputException("learn: the batch has no labels");
         BatchResult r = run(batch, RUN_LEARN | RUN_STOCHASTIC);
-        long[] results = lastOut;
         beforeBoundary();
-        if (image.arch().learning().table() == TableMode.SAME_BATCH) {
-            lastBoundaryCycles = port.command(OP_BOUNDARY, BOUNDARY_TABLES);
-            lastBoundaryCycles += pass2(batch, results);
-            lastBoundaryCycles += port.command(OP_BOUNDARY, BOUNDARY_APPLY);
-        } else {
-            lastBoundaryCycles = port.command(OP_BOUNDARY, BOUNDARY_TABLES | BOUNDARY_APPLY);
-        }
+        lastBoundaryCycles = port.command(OP_BOUNDARY, 0);
         afterBoundary();
         batchesLearn++;
         return r;
     }
 
-    /** Hooks around a learning batch's boundary commands (waveforms). */
+    /** Hooks around a learning batch's boundary command (waveforms). */
     protected void beforeBoundary() {}
 
     protected void afterBoundary() {}
 
-    /** SAME_BATCH: per sample, restore the inputs, the label and every step's spikes, then PASS2. */
-    private long pass2(InputBatch batch, long[] results) {
-        long cycles = 0;
-        int words = layout.outWords();
-        List<RtlLayout.Entry> program = layout.program();
-        for (int b = 0; b < batch.batch(); b++) {
-            writeSample(batch, b);
-            for (RtlLayout.Entry e : program) {
-                if (e.output()) continue;
-                int n = layout.layers().get(e.layer()).neurons();
-                long[] bits = Arrays.copyOfRange(results, b * words + e.outBase(), b * words + e.outBase() + n);
-                port.write(SPIKES, 0, (e.layer() * 2 + e.bank()) * params.capacity().neurons(), bits);
-            }
-            cycles += port.command(OP_PASS2, (long) b << RUN_SAMPLE_SHIFT);
-        }
-        return cycles;
-    }
-
     private BatchResult run(InputBatch in, long arg) {
-        requireLoaded();
         if (in.features() != image.network().features())
             throw new InvalidInputException("batch has " + in.features() + " features, the network " + image.network().features());
         int classes = image.network().classes();
@@ -217,7 +223,6 @@ public abstract class ArrayDevice implements Device {
         lastSampleCycles = new long[in.batch()];
         runBatch(in, arg, words, out, lastSampleCycles);
         samples += in.batch();
-        lastOut = out;
         int one = 1 << image.arch().numerics().input().frac();
         int count = layout.layers().size();
         int[] theta = null;
@@ -249,8 +254,8 @@ public abstract class ArrayDevice implements Device {
         int f = in.features();
         long[] x = new long[f];
         for (int i = 0; i < f; i++) x[i] = in.x()[b * f + i];
-        port.write(INPUT, 0, 0, x);
-        port.write(CONFIG, 0, RtlLayout.LABEL, new long[] {in.labels() == null ? -1 : in.labels()[b]});
+        port.write(REGION_INPUT, 0, 0, x);
+        port.write(REGION_CONFIG, 0, CFG_LABEL, new long[] {in.labels() == null ? -1 : in.labels()[b]});
     }
 
     private void requireLoaded() {
@@ -260,76 +265,69 @@ public abstract class ArrayDevice implements Device {
     @Override
     public DeviceState readState() {
         requireLoaded();
-        boolean momentum = image.arch().learning().momentumShift() > 0;
+        ArchConfig arch = image.arch();
+        Numerics num = arch.numerics();
+        int lb = num.weightBits(), pw = RtlLayout.prngWords(arch), bw = RtlLayout.biasWords(arch), lpw = params.lanesPerWord();
+        int words = lastLaneWord();
+        long[][] lanes = new long[units][words];
+        for (int g = 0; g < params.laneGroups(); g++) {
+            long[] packed = port.read(REGION_LANE, g, 0, words);
+            for (int i = 0; i < lpw && g * lpw + i < units; i++)
+                for (int w = 0; w < words; w++) lanes[g * lpw + i][w] = (packed[w] >>> (i * lb)) & ((1L << lb) - 1);
+        }
         List<DeviceState.LayerState> out = new ArrayList<>();
         for (int li = 0; li < layout.layers().size(); li++) {
             RtlLayout.LayerPlace lp = layout.layers().get(li);
-            int n = lp.neurons(), s = lp.sources(), cells = lp.cells();
-            List<int[]> ws = new ArrayList<>(), bs = new ArrayList<>(), gs = new ArrayList<>(), vs = new ArrayList<>();
-            int[] counts = new int[n * cells], soft = new int[n * cells], table = new int[n * cells];
-            int[] range = new int[n * s], maxAbs = new int[n * s], prng = new int[n];
+            int n = lp.neurons(), s = lp.sources(), cells = lp.cells(), slotsP = lp.slots() * units;
+            List<int[]> ws = new ArrayList<>(), bs = new ArrayList<>(), gs = new ArrayList<>();
             for (int k = 0; k < s; k++) {
-                int size = lp.src().get(k).size();
-                ws.add(new int[n * size]);
+                ws.add(new int[n * lp.src().get(k).size()]);
                 bs.add(new int[n]);
-                gs.add(new int[n * size + n]);
-                if (momentum) vs.add(new int[n * size + n]);
+                gs.add(new int[n * lp.src().get(k).size() + n]); // PER_SAMPLE keeps no gradients: zeros, as the model
             }
-            for (int u = 0; u < units; u++) {
-                int[] js = neuronsOf(lp, u);
-                if (js.length == 0) continue;
-                int used = js.length;
+            int[] prng = new int[n];
+            for (int j = 0; j < n; j++) {
+                long[] lane = lanes[j % units];
+                int base = lp.laneBase() + (j / units) * lp.slotWords();
+                prng[j] = (int) join(lane, base, lb, pw, 32);
                 for (int k = 0; k < s; k++) {
                     RtlLayout.SourcePlace sp = lp.src().get(k);
-                    int size = sp.size();
-                    long[] w = port.read(WEIGHT, u, sp.weightBase(), used * size);
-                    long[] b = port.read(BIAS, u, sp.biasBase(), used);
-                    long[] g = port.read(GRAD, u, sp.gradBase(), used * size);
-                    long[] gb = port.read(GRAD, u, sp.gradBiasBase(), used);
-                    long[] v = momentum ? port.read(GRAD, u, sp.velBase(), used * size) : null;
-                    long[] vb = momentum ? port.read(GRAD, u, sp.velBiasBase(), used) : null;
-                    for (int t = 0; t < used; t++) {
-                        int j = js[t];
-                        for (int i = 0; i < size; i++) {
-                            ws.get(k)[j * size + i] = (int) w[t * size + i];
-                            gs.get(k)[j * size + i] = (int) g[t * size + i];
-                            if (momentum) vs.get(k)[j * size + i] = (int) v[t * size + i];
-                        }
-                        bs.get(k)[j] = (int) b[t];
-                        gs.get(k)[n * size + j] = (int) gb[t];
-                        if (momentum) vs.get(k)[n * size + j] = (int) vb[t];
+                    bs.get(k)[j] = (int) join(lane, base + sp.laneOffset(), lb, bw, num.biasBits());
+                    for (int i = 0; i < sp.size(); i++) {
+                        int w = (int) join(lane, base + sp.laneOffset() + bw + i, lb, 1, lb);
+                        ws.get(k)[j * sp.size() + i] = w == num.maskedCode() ? 0 : w;
                     }
-                }
-                long[] c = port.read(COUNT, u, lp.histBase(), used * cells);
-                long[] sf = port.read(SOFTSUM, u, lp.histBase(), used * cells);
-                long[] tb = port.read(TABLE, u, lp.histBase(), used * cells);
-                long[] rg = port.read(RANGE, u, lp.rangeBase(), used * s);
-                long[] ma = port.read(MAXABS, u, lp.rangeBase(), used * s);
-                long[] pr = port.read(PRNG, u, lp.prngBase(), used);
-                for (int t = 0; t < used; t++) {
-                    int j = js[t];
-                    for (int cI = 0; cI < cells; cI++) {
-                        counts[j * cells + cI] = (int) c[t * cells + cI];
-                        soft[j * cells + cI] = (int) sf[t * cells + cI];
-                        table[j * cells + cI] = (int) tb[t * cells + cI];
-                    }
-                    for (int k = 0; k < s; k++) {
-                        range[j * s + k] = (int) rg[t * s + k];
-                        maxAbs[j * s + k] = (int) ma[t * s + k];
-                    }
-                    prng[j] = (int) pr[t];
                 }
             }
-            gs.addAll(vs);
+            int[] counts = new int[n * cells], soft = new int[n * cells], table = new int[n * cells], range = new int[n * s], maxAbs = new int[n * s];
+            if (params.learning()) {
+                long[] h = port.read(REGION_HIST, 0, lp.histBase(), n * cells);
+                long[] tb = port.read(REGION_TABLE, 0, lp.histBase(), n * cells);
+                long[] rg = port.read(REGION_RANGES, 0, lp.rangeBase(), n * s);
+                int cb = num.count().bits(), rb = RtlMemories.RANGE_EXP_BITS;
+                for (int i = 0; i < n * cells; i++) {
+                    counts[i] = (int) (h[i] & ((1L << cb) - 1));
+                    soft[i] = (int) (h[i] >>> cb);
+                    table[i] = (int) tb[i];
+                }
+                for (int i = 0; i < n * s; i++) {
+                    range[i] = (int) (rg[i] << (64 - rb) >> (64 - rb));
+                    maxAbs[i] = (int) (rg[i] >>> rb);
+                }
+            } else {
+                java.util.Arrays.fill(range, arch.learning().initialRangeExp());
+            }
+            assert slotsP >= n;
             out.add(new DeviceState.LayerState(image.network().layers().get(li).name(), ws, bs, gs, counts, soft, table, range, maxAbs, prng));
         }
         Map<String, Long> counters = new LinkedHashMap<>();
-        long[] sat = port.read(STATUS, 0, STATUS_SATURATION, COUNTERS.size());
-        for (int i = 0; i < COUNTERS.size(); i++) counters.put(COUNTERS.get(i), sat[i]);
-        List<String> names = SaturationCounters.names();
-        counters.put(names.get(SaturationCounters.BATCHES_LEARN), batchesLearn);
-        counters.put(names.get(SaturationCounters.BATCHES_INFER), batchesInfer);
-        counters.put(names.get(SaturationCounters.SAMPLES), samples);
+        long[] sat = port.read(REGION_STATUS, 0, STATUS_COUNTERS, Counter.MOMENTUM.id() + 1);
+        for (Counter c : Counter.values()) {
+            if (c.id() <= Counter.MOMENTUM.id()) counters.put(c.label(), sat[c.id()]);
+        }
+        counters.put(Counter.BATCHES_LEARN.label(), batchesLearn);
+        counters.put(Counter.BATCHES_INFER.label(), batchesInfer);
+        counters.put(Counter.SAMPLES.label(), samples);
         return new DeviceState(out, counters);
     }
 

@@ -1,7 +1,6 @@
 package org.infomorph.runtime.array;
 
-import org.infomorph.compiler.rtl.RtlLayout;
-import org.infomorph.runtime.sim.SimRegions;
+import static org.infomorph.compiler.rtl.RtlContract.*;
 
 /**
  * A transport to the LLU array's host port (docs/llu-rtl.md, "Host port"): the in-process
@@ -16,7 +15,7 @@ public interface ArrayPort extends AutoCloseable {
     /** READ commands of {@code n} consecutive words from {@code word}. */
     long[] read(int region, int unit, int word, int n);
 
-    /** Issues RUN, BOUNDARY or PASS2 and waits until the array is ready again: the cycles it took. */
+    /** Issues RUN or BOUNDARY and waits until the array is ready again: the cycles it took. */
     long command(int op, long arg);
 
     /** Resets the array (holds reset for a few cycles). */
@@ -27,7 +26,7 @@ public interface ArrayPort extends AutoCloseable {
 
     /**
      * A batch: per sample b, the features {@code x[b*features ..]} to INPUT, {@code LABEL} =
-     * {@code labels[b]} (or -1 when {@code labels} is null), RUN with {@code runArg | b << 16}, then
+     * {@code labels[b]} (or -1 when {@code labels} is null), RUN with {@code runArg}, then
      * {@code outWords} words of OUT from {@code outWord} into {@code out[b*outWords ..]};
      * {@code cyclesPerSample[b]} (may be null) = the RUN's cycles. Transports override it to keep
      * the loop on their side.
@@ -40,12 +39,12 @@ public interface ArrayPort extends AutoCloseable {
         for (int b = 0; b < batch; b++) {
             long[] words = new long[features];
             for (int i = 0; i < features; i++) words[i] = x[b * features + i];
-            write(SimRegions.INPUT, 0, 0, words);
-            write(SimRegions.CONFIG, 0, RtlLayout.LABEL, new long[] {labels == null ? -1 : labels[b]});
-            long c = command(SimRegions.OP_RUN, runArg | (long) b << SimRegions.RUN_SAMPLE_SHIFT);
+            write(REGION_INPUT, 0, 0, words);
+            write(REGION_CONFIG, 0, CFG_LABEL, new long[] {labels == null ? -1 : labels[b]});
+            long c = command(OP_RUN, runArg);
             if (cyclesPerSample != null) cyclesPerSample[b] = c;
             total += c;
-            System.arraycopy(read(SimRegions.OUT, 0, outWord, outWords), 0, out, b * outWords, outWords);
+            System.arraycopy(read(REGION_OUT, 0, outWord, outWords), 0, out, b * outWords, outWords);
         }
         return total;
     }

@@ -74,7 +74,7 @@ final class VerifyCommand implements Callable<Integer> {
                 }
             });
         }
-        VerifyReport.print(o, img, p, r);
+        VerifyReport.print(o, img, p, r, stochastic);
         return r.passed() ? ExitCode.OK.code : ExitCode.CHECK_FAILED.code;
     }
 }

@@ -11,7 +11,7 @@ import org.infomorph.runtime.lockstep.StateDiff;
 final class VerifyReport {
     private VerifyReport() {}
 
-    static void print(PrintWriter o, Image image, int units, Lockstep.Result r) {
+    static void print(PrintWriter o, Image image, int units, Lockstep.Result r, boolean stochastic) {
         // the schedule for the units that ran (the compiler's own choice may differ)
         var net = image.network();
         var arch = image.arch();
@@ -19,8 +19,8 @@ final class VerifyReport {
         o.printf("samples: %,d in %d batches; L2 %.2f s, L3 %.2f s: %,.0f simulated cycles, %,.0f cycles/s; %.1f%% of L3 wall time outside the native model (Java + JNA)%n",
                 r.samples(), r.batches(), r.refSeconds(), r.rtlSeconds(), (double) r.rtlCycles(), r.rtlCycles() / wall,
                 100 * Math.max(0, wall - r.nativeSeconds()) / wall);
-        cycles(o, "inference sample", r.sampleCycles(), RtlCycles.run(net, arch, units, false));
-        cycles(o, "learning sample", r.learnSampleCycles(), RtlCycles.run(net, arch, units, true));
+        cycles(o, "inference sample", r.sampleCycles(), RtlCycles.run(net, arch, units, false, stochastic));
+        cycles(o, "learning sample", r.learnSampleCycles(), RtlCycles.run(net, arch, units, true, true));
         cycles(o, "batch boundary", r.boundaryCycles(), RtlCycles.boundary(net, arch, units));
         StateDiff d = r.diff();
         if (d.mismatches() > 0) {

@@ -8,15 +8,15 @@ import org.infomorph.compiler.arch.LatticeTables;
 /**
  * The coefficient table Delta g of one neuron from its histogram (docs/llu-rule.md section 5),
  * for 2 or 3 sources: marginals per source subset, unions by inclusion-exclusion, integer log
- * ratios, Q by floor division, R by marginal sums of Q, accumulated exactly at a common binary
- * point and reduced to {@code table}.
+ * ratios, Q by floor division, R by marginal sums of Q. Every term (beta l, beta/ln2 (R1 - R0),
+ * gamma_bottom l) is an exact product rounded to {@link #accFrac} fraction bits and added to a
+ * saturating 32-bit accumulator, which is reduced to {@code table}.
  */
 public final class CoefficientTable {
     private final SourceCells cells;
     private final LatticeTables lattice;
-    private final int[] beta;
+    private final int[] beta, betaR;
     private final int gammaBottom;
-    private final int invLn2;
     private final Log2Unit log2;
     private final Field q;
     private final Field table;
@@ -24,22 +24,24 @@ public final class CoefficientTable {
     private final int logShift;
     private final int rShift;
     private final int outShift;
+    /** Fraction bits of the accumulator: Numerics.tableAccFrac(). */
+    public final int accFrac;
 
     public CoefficientTable(ArchConfig arch, SourceCells cells, LayerConstants k, Log2Unit log2) {
         this.cells = cells;
         this.lattice = k.lattice();
         this.beta = k.beta();
+        this.betaR = k.betaR();
         this.gammaBottom = k.gammaBottom();
-        this.invLn2 = k.invLn2();
         this.log2 = log2;
         this.q = arch.numerics().q();
         this.table = arch.numerics().table();
         this.thetaFrac = arch.numerics().theta().frac();
         int cf = arch.numerics().coefficient().frac();
-        int common = cf + Math.max(log2.frac(), q.frac() + cf);
-        logShift = common - cf - log2.frac();
-        rShift = common - 2 * cf - q.frac();
-        outShift = common - table.frac();
+        accFrac = arch.numerics().tableAccFrac();
+        logShift = cf + log2.frac() - accFrac;
+        rShift = cf + q.frac() - accFrac;
+        outShift = accFrac - table.frac();
     }
 
     /** m1 = soft sums, m0 = count * 2^theta.frac - m1, per cell of the neuron at {@code offset}. */
@@ -65,7 +67,7 @@ public final class CoefficientTable {
             for (int c = 0; c < n; c++) {
                 v0[c] = cells.union(marg, masks, coefs, c, 0);
                 v1[c] = cells.union(marg, masks, coefs, c, 1);
-                acc[c] += (beta[a] * log2.ratio(v1[c], v0[c])) << logShift;
+                acc[c] = addAcc(acc[c], FixedMath.roundShift(beta[a] * log2.ratio(v1[c], v0[c]), logShift), sat);
             }
             if (lattice.sizes()[a] < 2) continue;
             for (int c = 0; c < n; c++) {
@@ -73,21 +75,26 @@ public final class CoefficientTable {
                 q1[c] = quotient(m1[c], v1[c], sat);
             }
             long[][] qm = cells.marginals(q0, q1);
-            long scale = (long) beta[a] * invLn2;
             for (int c = 0; c < n; c++) {
                 long r1 = cells.union(qm, masks, coefs, c, 1);
                 long r0 = cells.union(qm, masks, coefs, c, 0);
-                acc[c] += (scale * (r1 - r0)) << rShift;
+                acc[c] = addAcc(acc[c], FixedMath.roundShift(betaR[a] * (r1 - r0), rShift), sat);
             }
         }
-        long bottom = ((long) gammaBottom * log2.ratio(marg[0][1], marg[0][0])) << logShift;
+        long bottom = FixedMath.roundShift((long) gammaBottom * log2.ratio(marg[0][1], marg[0][0]), logShift);
         for (int c = 0; c < n; c++)
-            out[outOffset + c] = FixedMath.saturate(FixedMath.roundShift(acc[c] - bottom, outShift), table, sat, SaturationCounters.TABLE);
+            out[outOffset + c] = FixedMath.saturate(FixedMath.roundShift(addAcc(acc[c], -bottom, sat), outShift), table, sat, SaturationCounters.TABLE);
     }
 
-    /** Q = (m << q.frac) / V, floor, 0 when m = 0, saturated to q. */
+    /** The accumulator's saturating add: a 32-bit signed sum, an overflow counted as a table event. */
+    static long addAcc(long acc, long term, SaturationCounters sat) {
+        return FixedMath.saturate(acc + term, Integer.MIN_VALUE, Integer.MAX_VALUE, sat, SaturationCounters.TABLE);
+    }
+
+    /** Q = (m << q.frac) / V, floor, 0 when m = 0, saturated to q (V = 0, only after saturated counts, saturates). */
     private long quotient(long m, long v, SaturationCounters sat) {
         if (m == 0) return 0;
+        if (v == 0) return FixedMath.saturate(m > 0 ? Long.MAX_VALUE : Long.MIN_VALUE, q, sat, SaturationCounters.Q);
         return FixedMath.saturate(Math.floorDiv(m << q.frac(), v), q, sat, SaturationCounters.Q);
     }
 }

@@ -10,7 +10,7 @@ import static org.infomorph.runtime.reference.FixedMath.roundShift;
 import static org.infomorph.runtime.reference.FixedMath.saturate;
 
 /**
- * The learning batch boundary of one layer (docs/llu-rule.md sections 5-7): the table, the
+ * The learning batch boundary of one ACCUMULATE layer (docs/llu-rule.md sections 5-7): the table, the
  * per-sample errors and gradient accumulators, the SGD update with stochastic rounding and
  * optional momentum, the binning ranges, and clearing the histogram.
  */
@@ -21,7 +21,6 @@ final class LayerBoundary {
         ArchConfig arch = L.arch;
         Numerics num = arch.numerics();
         boolean same = arch.learning().table() == TableMode.SAME_BATCH;
-        int eShift = num.table().frac() + num.slope().frac() - num.error().frac();
         int inFrac = num.input().frac();
         Field grad = num.gradient();
         long bound = (long) batch << (num.error().bits() - 1 + Math.max(num.input().bits() - 1, inFrac));
@@ -35,7 +34,7 @@ final class LayerBoundary {
                 int[] x = L.lastInputs[k], g = L.gw[k];
                 for (int bi = 0; bi < batch; bi++) {
                     int idx = j * batch + bi;
-                    int e = saturate(roundShift((long) L.table[off + L.cell[idx]] * L.slopes[k][idx], eShift), num.error(), sat, SaturationCounters.ERROR);
+                    int e = L.engine.error(k, L.table[off + L.cell[idx]], L.slopes[k][idx], sat);
                     if (e == 0) continue;
                     L.gb[k][j] = saturate((long) L.gb[k][j] + ((long) e << inFrac), grad, sat, SaturationCounters.GRADIENT);
                     if (x == null) continue;
@@ -71,7 +70,7 @@ final class LayerBoundary {
             if (L.fixed[k]) continue;
             int sz = L.size[k], wfk = L.wf[k];
             int sw = ef + inFrac + bExp - lr - wfk;
-            Field wField = num.weight(wfk);
+            int wmax = num.weightMax();
             int[] w = L.w[k], g = L.gw[k], m = L.mask[k], v = L.vw[k];
             for (int i = j * sz; i < (j + 1) * sz; i++) {
                 if (m[i] == 0) {
@@ -80,7 +79,7 @@ final class LayerBoundary {
                 }
                 state = Xorshift32.next(state);
                 long d = step(FixedMath.stochasticShift(g[i], state, sw), v, i, mShift, sat);
-                w[i] = saturate(w[i] + d, wField, sat, SaturationCounters.WEIGHT);
+                w[i] = (int) FixedMath.saturate(w[i] + d, -wmax, wmax, sat, SaturationCounters.WEIGHT);
                 g[i] = 0;
             }
             if (L.bias) {

@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.ArchTables;
 import org.infomorph.compiler.arch.LayerConstants;
+import org.infomorph.compiler.arch.NeuronProgram;
 import org.infomorph.compiler.image.ImageLayer;
 import org.infomorph.compiler.image.ImageSource;
 import org.infomorph.compiler.network.LayerSpec;
@@ -26,9 +27,11 @@ final class NeuronLayer {
     final boolean[] fixed;
     final int[][] w, b, mask, gw, gb, vw, vb;
     final int[] counts, softSums, table, rangeExp, maxAbs, prng;
-    final ActivationUnit activation;
+    final NeuronEngine engine;
     final CoefficientTable coefficients;
     final ArchConfig arch;
+    /** per source: input.frac + weightFrac - productShift - activation.frac, the shift from the accumulator to u */
+    final int[] uShift;
     private final int af, inFrac, thetaBits, thetaHalf, spikeOne;
     // per-batch storage of the last step (learning): [j*batch + b]
     int[] cell;
@@ -85,8 +88,10 @@ final class NeuronLayer {
         thetaBits = arch.numerics().theta().bits();
         thetaHalf = 1 << (thetaBits - 1);
         spikeOne = 1 << inFrac;
+        uShift = new int[s];
+        for (int k2 = 0; k2 < s; k2++) uShift[k2] = inFrac + wf[k2] - productShift[k2] - af;
         SigmoidUnit sig = new SigmoidUnit(tables.sigmoid(), af, arch.luts().sigmoidRangeExp());
-        activation = new ActivationUnit(arch, k, sig);
+        engine = new NeuronEngine(arch, NeuronProgram.of(arch, k.kind()), k.engine(), sig);
         Log2Unit log2 = new Log2Unit(arch.numerics().log2().frac(), tables.log2Mantissa());
         coefficients = new CoefficientTable(arch, new SourceCells(s, bins), k, log2);
     }
@@ -116,22 +121,24 @@ final class NeuronLayer {
             lastInputs = in;
         }
         IntStream.range(0, n).parallel().forEach(j -> {
-            ActivationUnit.Out o = new ActivationUnit.Out();
+            int[] regs = new int[NeuronProgram.Reg.values().length];
+            long[] acc = new long[3];
             int[] u = new int[3];
             for (int bi = 0; bi < batch; bi++) {
                 for (int k = 0; k < s; k++) {
                     int sz = size[k];
                     int p = productShift[k];
-                    long acc = b[k][j] >> p;
-                    if (in[k] != null) acc += p == 0 ? dot(in[k], bi * sz, w[k], j * sz, sz) : dotShifted(in[k], bi * sz, w[k], j * sz, sz, p);
-                    u[k] = FixedMath.saturate(FixedMath.roundShift(acc, inFrac + wf[k] - p - af), arch.numerics().activation(), sat, SaturationCounters.ACTIVATION);
+                    acc[k] = b[k][j] >> p;
+                    if (in[k] != null) acc[k] += p == 0 ? dot(in[k], bi * sz, w[k], j * sz, sz) : dotShifted(in[k], bi * sz, w[k], j * sz, sz, p);
                 }
-                activation.apply(u[0], u[1], u[2], last && learn, o, sat);
-                theta[bi * n + j] = o.theta;
+                engine.forward(acc, uShift, last && learn, regs, sat);
+                for (int k = 0; k < s; k++) u[k] = regs[U[k]];
+                int th = regs[NeuronProgram.Reg.TH.ordinal()];
+                theta[bi * n + j] = th;
                 if (spikes != null) {
                     boolean on = rule == SpikeRule.STOCHASTIC
-                            ? Integer.compareUnsigned(draws[j][bi * perSample + drawStep] >>> (32 - thetaBits), o.theta) < 0
-                            : o.theta > thetaHalf;
+                            ? Integer.compareUnsigned(draws[j][bi * perSample + drawStep] >>> (32 - thetaBits), th) < 0
+                            : th > thetaHalf;
                     spikes[bi * n + j] = on ? spikeOne : -spikeOne;
                 }
                 if (!last || !learn) continue; // inference touches no learning state
@@ -144,12 +151,15 @@ final class NeuronLayer {
                 int h = j * cells + c;
                 if (counts[h] == (1 << arch.numerics().count().bits()) - 1) sat.event(SaturationCounters.COUNT);
                 else counts[h]++;
-                softSums[h] = FixedMath.saturate((long) softSums[h] + o.theta, arch.numerics().softSum(), sat, SaturationCounters.SOFT_SUM);
+                softSums[h] = FixedMath.saturate((long) softSums[h] + th, arch.numerics().softSum(), sat, SaturationCounters.SOFT_SUM);
                 cell[j * batch + bi] = c;
-                for (int k = 0; k < s; k++) slopes[k][j * batch + bi] = o.f[k];
+                for (int k = 0; k < s; k++) slopes[k][j * batch + bi] = regs[F[k]];
             }
         });
     }
+
+    private static final int[] U = {NeuronProgram.Reg.R.ordinal(), NeuronProgram.Reg.C.ordinal(), NeuronProgram.Reg.L.ordinal()};
+    private static final int[] F = {NeuronProgram.Reg.F0.ordinal(), NeuronProgram.Reg.F1.ordinal(), NeuronProgram.Reg.F2.ordinal()};
 
     /** docs section 3: clamp((u + 2^(e+af)) >> (e + af + 1 - nb), 0, bins-1). */
     int bin(int u, int e) {

@@ -28,6 +28,7 @@ public final class ReferenceDevice implements Device {
     private int[][] wiring; // [layer][source] -> -1 input, -2 label, i = layer:i, -(3+i) = previous:i
     private boolean[] neededEarly;
     private int batchSize;
+    private org.infomorph.compiler.arch.ArchConfig arch;
     private int inFrac;
     private final SaturationCounters sat = new SaturationCounters();
 
@@ -52,7 +53,8 @@ public final class ReferenceDevice implements Device {
         neededEarly = new boolean[count];
         for (int[] ws : wiring) for (int w : ws) if (w <= -3) neededEarly[-3 - w] = true;
         for (int i = count - 1; i >= 0; i--) if (neededEarly[i]) for (int w : wiring[i]) if (w >= 0) neededEarly[w] = true;
-        batchSize = image.arch().learning().batchSize();
+        arch = image.arch();
+        batchSize = arch.learning().batchSize();
         inFrac = image.arch().numerics().input().frac();
         for (int id = 0; id <= SaturationCounters.SAMPLES; id++) sat.add(id, -sat.get(id));
     }
@@ -76,10 +78,44 @@ public final class ReferenceDevice implements Device {
         if (batch.batch() != batchSize)
             throw new InvalidInputException("learn: a batch must hold exactly 2^learning.batchExp = " + batchSize + " samples, got " + batch.batch());
         if (batch.labels() == null) throw new InvalidInputException("learn: the batch has no labels");
-        BatchResult r = run(batch, true, SpikeRule.STOCHASTIC);
-        for (NeuronLayer l : layers) LayerBoundary.run(l, batch.batch(), sat);
+        BatchResult r;
+        if (arch.learning().perSample()) {
+            requireUpdateWindow();
+            r = learnPerSample(batch);
+            for (NeuronLayer l : layers) SampleUpdate.boundary(l, sat);
+        } else {
+            r = run(batch, true, SpikeRule.STOCHASTIC);
+            for (NeuronLayer l : layers) LayerBoundary.run(l, batch.batch(), sat);
+        }
         sat.event(SaturationCounters.BATCHES_LEARN);
         return r;
+    }
+
+    /** Sample by sample: the forward pass of all steps, then each layer's update (docs/llu-rule.md section 6). */
+    private BatchResult learnPerSample(InputBatch batch) {
+        int size = batch.batch(), f = batch.features(), classes = net.classes();
+        int[] theta = new int[size * classes];
+        List<int[]> spikes = new ArrayList<>();
+        for (int i = 0; i < layers.length; i++) spikes.add(i == layers.length - 1 ? null : new int[size * layers[i].n]);
+        for (int b = 0; b < size; b++) {
+            int[] x = java.util.Arrays.copyOfRange(batch.x(), b * f, (b + 1) * f);
+            BatchResult one = run(new InputBatch(1, f, x, new int[] {batch.labels()[b]}), true, SpikeRule.STOCHASTIC);
+            System.arraycopy(one.outputTheta(), 0, theta, b * classes, classes);
+            for (int i = 0; i < layers.length - 1; i++) System.arraycopy(one.spikes().get(i), 0, spikes.get(i), b * layers[i].n, layers[i].n);
+            for (NeuronLayer l : layers) SampleUpdate.apply(l, sat);
+        }
+        return new BatchResult(size, classes, theta, spikes);
+    }
+
+    /** Per-sample updates shift x by weightFrac - updateFracMin inside a multiplier operand: that must fit. */
+    private void requireUpdateWindow() {
+        int lo = arch.updateFracMin(), hi = lo + arch.updateFracWindow();
+        for (NeuronLayer l : layers)
+            for (int k = 0; k < l.s; k++)
+                if (!l.fixed[k] && (l.wf[k] < lo || l.wf[k] > hi))
+                    throw new InvalidInputException("learn: layer " + l.name + " source " + k + " has weightFrac " + l.wf[k]
+                            + ", outside " + lo + ".." + hi + " that per-sample learning supports with these widths; quantise it with weightFrac in that range"
+                            + " or use learning.update=ACCUMULATE");
     }
 
     private BatchResult run(InputBatch in, boolean learn, SpikeRule rule) {

@@ -3,19 +3,19 @@ package org.infomorph.runtime.reference;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.infomorph.compiler.arch.Counter;
 
 /**
  * Saturation/overflow events per field, plus batch and sample counters. Thread-safe: neurons
  * running in parallel add to the same counters, and sums do not depend on the order.
  */
 public final class SaturationCounters {
-    public static final int ACTIVATION = 0, THETA_LUT = 1, SLOPE = 2, COUNT = 3, SOFT_SUM = 4, TABLE = 5, ERROR = 6,
-            GRADIENT = 7, WEIGHT = 8, BIAS = 9, Q = 10, COEFFICIENT = 11, MOMENTUM = 12,
-            BATCHES_LEARN = 13, BATCHES_INFER = 14, SAMPLES = 15;
-    private static final String[] NAMES = {
-        "activation", "theta.lut", "slope", "count", "softSum", "table", "error",
-        "gradient", "weight", "bias", "q", "coefficient", "momentum",
-        "batches.learn", "batches.infer", "samples"};
+    public static final int ACTIVATION = Counter.ACTIVATION.id(), THETA_LUT = Counter.THETA_LUT.id(), SLOPE = Counter.SLOPE.id(),
+            COUNT = Counter.COUNT.id(), SOFT_SUM = Counter.SOFT_SUM.id(), TABLE = Counter.TABLE.id(), ERROR = Counter.ERROR.id(),
+            GRADIENT = Counter.GRADIENT.id(), WEIGHT = Counter.WEIGHT.id(), BIAS = Counter.BIAS.id(), Q = Counter.Q.id(),
+            COEFFICIENT = Counter.COEFFICIENT.id(), MOMENTUM = Counter.MOMENTUM.id(), BATCHES_LEARN = Counter.BATCHES_LEARN.id(),
+            BATCHES_INFER = Counter.BATCHES_INFER.id(), SAMPLES = Counter.SAMPLES.id();
+    private static final String[] NAMES = java.util.Arrays.stream(Counter.values()).map(Counter::label).toArray(String[]::new);
     private final AtomicLongArray counts = new AtomicLongArray(NAMES.length);
 
     public void add(int id, long n) {

@@ -94,7 +94,8 @@ public final class SimBuild {
             String json = p.toJson();
             byte[] shim = resource("shim.cpp");
             byte[] exports = resource("exports.map");
-            String stamp = stamp(json, trace, shim, exports);
+            byte[] contract = org.infomorph.compiler.rtl.RtlContract.cHeader().getBytes(StandardCharsets.UTF_8);
+            String stamp = stamp(json, trace, shim, exports, contract);
             if (!force && current(dir, lib, stamp)) return new Result(lib, dir, true, 0, 0);
             synchronized (JVM_LOCKS.computeIfAbsent(dir, d -> new Object())) {
                 try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -105,6 +106,7 @@ public final class SimBuild {
                     writeIfChanged(dir.resolve("generator.json"), json.getBytes(StandardCharsets.UTF_8));
                     writeIfChanged(dir.resolve("shim.cpp"), shim);
                     writeIfChanged(dir.resolve("exports.map"), exports);
+                    writeIfChanged(dir.resolve("ifm_contract.h"), contract);
                     LOG.log(System.Logger.Level.INFO, "building the simulation library {0} (a minute the first time)", dir);
                     long t0 = System.nanoTime();
                     emit(dir);
@@ -214,12 +216,13 @@ public final class SimBuild {
         Files.write(file, content);
     }
 
-    private static String stamp(String json, boolean trace, byte[] shim, byte[] exports) throws IOException {
+    private static String stamp(String json, boolean trace, byte[] shim, byte[] exports, byte[] contract) throws IOException {
         MessageDigest md = sha256();
         md.update(json.getBytes(StandardCharsets.UTF_8));
         md.update((byte) (trace ? 1 : 0));
         md.update(shim);
         md.update(exports);
+        md.update(contract);
         md.update(String.join(" ", verilatorCommand("verilator", Path.of("/"), "", trace)).getBytes(StandardCharsets.UTF_8));
         md.update(generatorDigest());
         return HexFormat.of().formatHex(md.digest()) + "\n";

@@ -1,5 +1,7 @@
 package org.infomorph.runtime.sim;
 
+import org.infomorph.compiler.rtl.RtlContract;
+
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import java.io.IOException;
@@ -109,7 +111,7 @@ public final class SimModel implements org.infomorph.runtime.array.ArrayPort {
 
     /** WRITE commands of {@code data} to consecutive words from {@code word}. */
     public void write(int region, int unit, int word, long[] data) {
-        int addr = SimRegions.address(region, unit, word);
+        int addr = RtlContract.address(region, unit, word);
         checkSpan(word, data.length);
         long t = enter();
         int r = api.write(handle, addr, data, data.length);
@@ -119,7 +121,7 @@ public final class SimModel implements org.infomorph.runtime.array.ArrayPort {
 
     /** READ commands of {@code n} consecutive words from {@code word}. */
     public long[] read(int region, int unit, int word, int n) {
-        int addr = SimRegions.address(region, unit, word);
+        int addr = RtlContract.address(region, unit, word);
         checkSpan(word, n);
         long[] out = new long[n];
         long t = enter();
@@ -129,7 +131,7 @@ public final class SimModel implements org.infomorph.runtime.array.ArrayPort {
         return out;
     }
 
-    /** Issues RUN, BOUNDARY or PASS2 ({@link SimRegions}) and waits until the array is ready: the cycles taken. */
+    /** Issues RUN or BOUNDARY ({@link RtlContract}) and waits until the array is ready: the cycles taken. */
     public long command(int op, long arg) {
         long t = enter();
         long r = api.command(handle, op, arg, maxCycles);
@@ -154,7 +156,7 @@ public final class SimModel implements org.infomorph.runtime.array.ArrayPort {
         if (cyclesPerSample != null && cyclesPerSample.length < batch)
             throw new IllegalArgumentException("cyclesPerSample has " + cyclesPerSample.length + " entries for " + batch + " samples");
         checkSpan(outRegionWord, outWords);
-        int outAddr = SimRegions.address(SimRegions.OUT, 0, outRegionWord);
+        int outAddr = RtlContract.address(RtlContract.REGION_OUT, 0, outRegionWord);
         long t = enter();
         long r = api.runBatch(handle, batch, features, x, labels, runArg, outAddr, outWords, out, cyclesPerSample, maxCycles);
         leave(t);
@@ -215,12 +217,12 @@ public final class SimModel implements org.infomorph.runtime.array.ArrayPort {
 
     private long check(long r, String what) {
         if (r >= 0) return r;
-        String kind = r == -1 ? "timeout" : r == -2 ? "model error" : r == -4 ? "no trace support" : "error";
+        String kind = r == RtlContract.ERR_TIMEOUT ? "timeout" : r == RtlContract.ERR_FATAL ? "model error" : r == RtlContract.ERR_NOTRACE ? "no trace support" : "error";
         throw new SimException("simulation " + what + ": " + kind + ": " + api.lastError(handle));
     }
 
     private static void checkSpan(int word, int n) {
-        if (n < 0 || (long) word + n > SimRegions.WORD_MASK + 1L)
+        if (n < 0 || (long) word + n > RtlContract.WORD_MASK + 1L)
             throw new IllegalArgumentException("words " + word + ".." + ((long) word + n - 1) + " exceed a region's 2^20 words");
     }
 }

@@ -9,7 +9,7 @@ import org.infomorph.runtime.array.ArrayDevice;
 import org.infomorph.runtime.array.ArrayPort;
 import org.infomorph.runtime.device.InputBatch;
 
-import static org.infomorph.runtime.sim.SimRegions.*;
+import static org.infomorph.compiler.rtl.RtlContract.*;
 
 /**
  * Ladder level L3: the Chisel-generated LLU array in Verilator, driven through the host port
@@ -37,9 +37,17 @@ public final class VerilatorDevice extends ArrayDevice {
         this(units, -1, false);
     }
 
+    private int lanesPerWord = 1;
+
     /** Builds at least this large, so that many small networks share one simulation library. */
     public VerilatorDevice withCapacityFloor(Capacity c) {
         setCapacityFloor(c);
+        return this;
+    }
+
+    /** Packs this many lanes into one lane-memory word (as FPGA builds do). */
+    public VerilatorDevice withLanesPerWord(int n) {
+        lanesPerWord = n;
         return this;
     }
 
@@ -66,7 +74,9 @@ public final class VerilatorDevice extends ArrayDevice {
 
     @Override
     protected GeneratorParams params(Image img, RtlLayout l) {
-        return super.params(img, l).withFault(fault);
+        GeneratorParams g = super.params(img, l).withFault(fault);
+        return new GeneratorParams(g.arch(), g.learning(), g.stochasticSpikes(), g.units(), Math.min(lanesPerWord, g.units()), g.capacity(),
+                g.styles(), g.fault());
     }
 
     @Override
@@ -103,8 +113,8 @@ public final class VerilatorDevice extends ArrayDevice {
         for (int b = 0; b < in.batch(); b++) {
             if (b == traceFrom) sim.trace(traceFile, true);
             writeSample(in, b);
-            cycles[b] = sim.command(OP_RUN, arg | (long) b << RUN_SAMPLE_SHIFT);
-            System.arraycopy(sim.read(OUT, 0, 0, words), 0, out, b * words, words);
+            cycles[b] = sim.command(OP_RUN, arg);
+            System.arraycopy(sim.read(REGION_OUT, 0, 0, words), 0, out, b * words, words);
             if (b == traceTo) sim.trace(traceFile, false);
         }
         traceFrom = traceTo = -1;

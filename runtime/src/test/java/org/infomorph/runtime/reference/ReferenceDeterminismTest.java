@@ -45,14 +45,17 @@ class ReferenceDeterminismTest {
     }
 
     static ArchConfig arch(TableMode mode, int momentum) {
-        LearningRule d = LearningRule.defaults();
-        return ArchConfig.defaults().withLearning(new LearningRule(mode, 6, -2, momentum, d.initialRangeExp(), d.minRangeExp(), d.maxRangeExp()));
+        return ArchConfig.defaults().withLearning(LearningRule.defaults().accumulating(mode, momentum).withBatchExp(6).withLearningRateExp(-2));
+    }
+
+    static ArchConfig perSample() {
+        return ArchConfig.defaults().withLearning(LearningRule.defaults().withBatchExp(6).withLearningRateExp(-2));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"synthetic-context.json", "context-lateral.json"})
     void identicalAcrossRunsAndThreadCounts(String network) throws Exception {
-        for (ArchConfig a : new ArchConfig[] {arch(TableMode.PREVIOUS_BATCH, 0), arch(TableMode.SAME_BATCH, 3)}) {
+        for (ArchConfig a : new ArchConfig[] {perSample(), arch(TableMode.PREVIOUS_BATCH, 0), arch(TableMode.SAME_BATCH, 3)}) {
             String one = run(network, a, 7, 1);
             assertEquals(one, run(network, a, 7, 2));
             assertEquals(one, run(network, a, 7, 2));

@@ -20,9 +20,7 @@ import org.junit.jupiter.api.Test;
 /** On-chip learning from scratch with the integer model actually learns. */
 class ReferenceLearningTest {
     static ArchConfig arch(int batchExp, int lrExp) {
-        LearningRule d = LearningRule.defaults();
-        return ArchConfig.defaults().withLearning(new LearningRule(d.table(), batchExp, lrExp, d.momentumShift(),
-                d.initialRangeExp(), d.minRangeExp(), d.maxRangeExp()));
+        return ArchConfig.defaults().withLearning(LearningRule.defaults().withBatchExp(batchExp).withLearningRateExp(lrExp));
     }
 
     private static double[] learn(String network, ArchConfig arch, DatasetSplit data, int epochs) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RtlFaultInjectionTest {
     @Test
     void flippedSpikeIsLocatedToItsSampleNeuronAndField(@TempDir Path dir) throws Exception {
-        ArchConfig arch = RtlLockstepProperties.previousBatch();
+        ArchConfig arch = RtlLockstepProperties.archA();
         // two layers and one step: the flipped hidden spike is itself a result of the sample
         NetworkSpec net;
         SplittableRandom r = new SplittableRandom(3);

@@ -11,7 +11,6 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.LearningRule;
 import org.infomorph.compiler.arch.Luts;
-import org.infomorph.compiler.arch.TableMode;
 import org.infomorph.compiler.image.Image;
 import org.infomorph.compiler.image.ImageFactory;
 import org.infomorph.compiler.network.NetworkSpec;
@@ -22,41 +21,40 @@ import org.infomorph.runtime.lockstep.Lockstep;
 import org.infomorph.runtime.lockstep.StateDiff;
 
 /**
- * L3 = L2 on 200 random small networks: bivariate and trivariate, one and two steps, both table
- * modes, with and without momentum, LUT and Mitchell log2, learning and inference with both spike
- * rules. Every try compares every spike, theta and state bit. The two architectures are two
- * builds; the capacity floor lets every network share its architecture's build.
+ * L3 = L2 on 200 random small networks: bivariate and trivariate, one and two steps, LUT and
+ * Mitchell log2, 8 and 4 bins, 8- and 6-bit theta, one and two lanes per memory word, per-sample
+ * learning and inference with both spike rules. Every try compares every spike, theta and state
+ * bit, and every command's cycles with the schedule. The two architectures are two builds; the
+ * capacity floor lets every network share its architecture's build.
  */
 class RtlLockstepProperties {
-    static final Capacity FLOOR = new Capacity(2, 16, 16, 64, 1024, 64, 2048, 64, 2048, 128, 512);
-    private static VerilatorDevice previous, same;
+    static final Capacity FLOOR = new Capacity(2, 4, 16, 16, 64, 512, 4096, 128, 3);
+    private static VerilatorDevice a, b;
     private static int tries, learned;
 
-    /** PREVIOUS_BATCH, 8 bins, LUT log2, no momentum; batch 8. */
-    static ArchConfig previousBatch() {
-        LearningRule d = LearningRule.defaults();
-        return ArchConfig.defaults().withLearning(new LearningRule(TableMode.PREVIOUS_BATCH, 3, 2, 0, d.initialRangeExp(), d.minRangeExp(), d.maxRangeExp()));
+    /** The default rule with 8 bins and the LUT log2; batch 8, learning rate 4. */
+    static ArchConfig archA() {
+        return ArchConfig.defaults().withLearning(LearningRule.defaults().withBatchExp(3).withLearningRateExp(2));
     }
 
-    /** SAME_BATCH, 4 bins, Mitchell log2, momentum, 6-bit theta; batch 8. */
-    static ArchConfig sameBatch() {
-        LearningRule d = LearningRule.defaults();
+    /** 4 bins, Mitchell log2, 6-bit theta; batch 8, learning rate 4. */
+    static ArchConfig archB() {
         ArchConfig a = ArchConfig.defaults();
         Luts l = a.luts();
-        return a.withLearning(new LearningRule(TableMode.SAME_BATCH, 3, 2, 2, d.initialRangeExp(), d.minRangeExp(), d.maxRangeExp()))
+        return a.withLearning(LearningRule.defaults().withBatchExp(3).withLearningRateExp(2))
                 .withBins(4).withNumerics(a.numerics().withThetaBits(6)).withLuts(new Luts(l.sigmoidEntries(), l.sigmoidRangeExp(), 0));
     }
 
     @Property(tries = 100, seed = "20261122")
-    void previousBatchRtlEqualsModel(@ForAll long seed) {
-        if (previous == null) previous = new VerilatorDevice(2, -1, false).withCapacityFloor(FLOOR);
-        check(previous, previousBatch(), seed);
+    void rtlEqualsModelOneLanePerWord(@ForAll long seed) {
+        if (a == null) a = new VerilatorDevice(2, -1, false).withCapacityFloor(FLOOR);
+        check(a, archA(), seed);
     }
 
     @Property(tries = 100, seed = "20261123")
-    void sameBatchRtlEqualsModel(@ForAll long seed) {
-        if (same == null) same = new VerilatorDevice(3, -1, false).withCapacityFloor(FLOOR);
-        check(same, sameBatch(), seed);
+    void rtlEqualsModelTwoLanesPerWord(@ForAll long seed) {
+        if (b == null) b = new VerilatorDevice(3, -1, false).withCapacityFloor(FLOOR).withLanesPerWord(2);
+        check(b, archB(), seed);
     }
 
     static void check(VerilatorDevice rtl, ArchConfig arch, long seed) {
@@ -73,7 +71,7 @@ class RtlLockstepProperties {
         assertEquals(0, d.mismatches(), () -> "network " + net + ": " + first);
         assertTrue(d.compared() > 0);
         // the compiler's schedule is the RTL's, cycle for cycle
-        long infer = RtlCycles.run(net, arch, rtl.units(), false), learn = RtlCycles.run(net, arch, rtl.units(), true);
+        long infer = RtlCycles.run(net, arch, rtl.units(), false, rule == SpikeRule.STOCHASTIC), learn = RtlCycles.run(net, arch, rtl.units(), true, true);
         for (long c : res.sampleCycles()) assertEquals(infer, c, "inference sample cycles");
         for (long c : res.learnSampleCycles()) assertEquals(learn, c, "learning sample cycles");
         for (long c : res.boundaryCycles()) assertEquals(RtlCycles.boundary(net, arch, rtl.units()), c, "boundary cycles");
@@ -83,7 +81,7 @@ class RtlLockstepProperties {
     static void close() {
         // the comparison is not vacuous: learning moved the weights in most tries
         assertTrue(tries == 0 || learned > tries / 2, learned + " of " + tries + " tries changed their weights");
-        if (previous != null) previous.close();
-        if (same != null) same.close();
+        if (a != null) a.close();
+        if (b != null) b.close();
     }
 }

@@ -61,8 +61,8 @@ class SimBuildTest {
         System.out.printf("SimBuild: cache hit %.3f s; forced rebuild of an unchanged design %.1f s (emit %.1f s, verilate+compile %.1f s)%n", warmS,
                 rebuildS, again.emitSeconds(), again.compileSeconds());
         try (SimModel m = SimModel.load(again.library(), SimTestParams.A, b.cache())) {
-            m.write(SimRegions.WEIGHT, 0, 0, new long[] {42});
-            assertEquals(42, m.read(SimRegions.WEIGHT, 0, 0, 1)[0], "the rebuilt library loads next to the first one");
+            m.write(org.infomorph.compiler.rtl.RtlContract.REGION_LANE, 0, 0, new long[] {42});
+            assertEquals(42, m.read(org.infomorph.compiler.rtl.RtlContract.REGION_LANE, 0, 0, 1)[0], "the rebuilt library loads next to the first one");
         }
     }
 }

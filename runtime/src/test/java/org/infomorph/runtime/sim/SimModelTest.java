@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.infomorph.compiler.rtl.RtlLayout;
+import org.infomorph.compiler.rtl.RtlContract;
 import org.infomorph.compiler.rtl.GeneratorParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,43 +29,48 @@ class SimModelTest {
 
     @Test
     void memoriesLoadedThroughThePortReadBackExactly() {
-        int wBits = A.arch().numerics().weightBits();
-        int words = A.capacity().weights();
+        int wBits = A.arch().numerics().weightBits() * A.lanesPerWord();
+        int words = A.capacity().laneWords();
         try (SimModel m = SimModel.open(A)) {
             long[][] w = new long[A.units()][];
             for (int u = 0; u < A.units(); u++) {
                 w[u] = signedPattern(words, wBits, u + 1);
-                m.write(SimRegions.WEIGHT, u, 0, w[u]);
+                m.write(RtlContract.REGION_LANE, u, 0, w[u]);
             }
             for (int u = 0; u < A.units(); u++)
-                assertArrayEquals(w[u], m.read(SimRegions.WEIGHT, u, 0, words), "WEIGHT of unit " + u + " must read back as written");
+                assertArrayEquals(unsigned(w[u], wBits), m.read(RtlContract.REGION_LANE, u, 0, words),
+                        "lane memory " + u + " must read back as written (a packed word: zero-extended)");
             long[] in = signedPattern(A.capacity().features(), A.arch().numerics().input().bits(), 5);
-            m.write(SimRegions.INPUT, 0, 0, in);
-            assertArrayEquals(in, m.read(SimRegions.INPUT, 0, 0, in.length));
+            m.write(RtlContract.REGION_INPUT, 0, 0, in);
+            assertArrayEquals(in, m.read(RtlContract.REGION_INPUT, 0, 0, in.length));
             // single words in between, read one at a time
-            m.write(SimRegions.WEIGHT, 1, 3, new long[] {-7});
-            assertEquals(-7, m.read(SimRegions.WEIGHT, 1, 3, 1)[0]);
-            assertEquals(w[0][3], m.read(SimRegions.WEIGHT, 0, 3, 1)[0], "a write to unit 1 must not touch unit 0");
+            m.write(RtlContract.REGION_LANE, 1, 3, new long[] {-7});
+            assertEquals(-7 & ((1 << wBits) - 1), m.read(RtlContract.REGION_LANE, 1, 3, 1)[0]);
+            assertEquals(w[0][3] & ((1 << wBits) - 1), m.read(RtlContract.REGION_LANE, 0, 3, 1)[0], "a write to memory 1 must not touch memory 0");
         }
+    }
+
+    private static long[] unsigned(long[] v, int bits) {
+        return Arrays.stream(v).map(x -> x & ((1L << bits) - 1)).toArray();
     }
 
     @Test
     void configRegistersAreWritableAndReadable() {
         long[] cfg = {0, 0, -1, 784, 10};
         try (SimModel m = SimModel.open(A)) {
-            m.write(SimRegions.CONFIG, 0, 0, cfg);
-            assertArrayEquals(cfg, m.read(SimRegions.CONFIG, 0, 0, cfg.length));
-            m.write(SimRegions.CONFIG, 0, RtlLayout.FEATURES, new long[] {Long.MIN_VALUE + 3});
-            assertEquals(Long.MIN_VALUE + 3, m.read(SimRegions.CONFIG, 0, RtlLayout.FEATURES, 1)[0], "CONFIG words are 64 bits");
+            m.write(RtlContract.REGION_CONFIG, 0, 0, cfg);
+            assertArrayEquals(cfg, m.read(RtlContract.REGION_CONFIG, 0, 0, cfg.length));
+            m.write(RtlContract.REGION_CONFIG, 0, RtlContract.CFG_FEATURES, new long[] {Integer.MIN_VALUE + 3});
+            assertEquals(Integer.MIN_VALUE + 3, m.read(RtlContract.REGION_CONFIG, 0, RtlContract.CFG_FEATURES, 1)[0], "CONFIG words are 32 bits, read sign-extended");
         }
     }
 
     @Test
     void theCycleCounterCountsEveryClock() {
         try (SimModel m = SimModel.open(A)) {
-            long c0 = m.cycles(), s0 = m.read(SimRegions.STATUS, 0, SimRegions.STATUS_CYCLES, 1)[0];
-            m.write(SimRegions.WEIGHT, 0, 0, new long[40]);
-            long c1 = m.cycles(), s1 = m.read(SimRegions.STATUS, 0, SimRegions.STATUS_CYCLES, 1)[0];
+            long c0 = m.cycles(), s0 = m.read(RtlContract.REGION_STATUS, 0, RtlContract.STATUS_CYCLES, 1)[0];
+            m.write(RtlContract.REGION_LANE, 0, 0, new long[40]);
+            long c1 = m.cycles(), s1 = m.read(RtlContract.REGION_STATUS, 0, RtlContract.STATUS_CYCLES, 1)[0];
             assertTrue(c1 - c0 >= 40, "one WRITE per cycle at most");
             assertEquals(c1 - c0, s1 - s0, "STATUS cycles and the shim's clock agree");
         }
@@ -73,28 +78,28 @@ class SimModelTest {
 
     /** An empty program: RUN only walks zero entries. */
     private static void emptyProgram(SimModel m) {
-        m.write(SimRegions.CONFIG, 0, 0, new long[] {0, 0, -1, 0, 0});
+        m.write(RtlContract.REGION_CONFIG, 0, 0, new long[] {0, 0, -1, 0, 0});
     }
 
     @Test
     void commandsReturnTheirCyclesAndTimeoutsAreErrors() {
         try (SimModel m = SimModel.open(A)) {
             emptyProgram(m);
-            long runs0 = m.read(SimRegions.STATUS, 0, SimRegions.STATUS_RUNS, 1)[0];
+            long runs0 = m.read(RtlContract.REGION_STATUS, 0, RtlContract.STATUS_RUNS, 1)[0];
             long before = m.cycles();
-            long c = m.command(SimRegions.OP_RUN, 0);
+            long c = m.command(RtlContract.OP_RUN, 0);
             assertTrue(c > 1, "a RUN takes more than one cycle, got " + c);
             assertTrue(m.cycles() - before >= c);
-            assertEquals(runs0 + 1, m.read(SimRegions.STATUS, 0, SimRegions.STATUS_RUNS, 1)[0], "STATUS counts RUN commands");
-            assertEquals(c, m.command(SimRegions.OP_RUN, 0), "the same RUN takes the same cycles");
-            assertTrue(m.command(SimRegions.OP_BOUNDARY, 0) >= 1);
+            assertEquals(runs0 + 1, m.read(RtlContract.REGION_STATUS, 0, RtlContract.STATUS_RUNS, 1)[0], "STATUS counts RUN commands");
+            assertEquals(c, m.command(RtlContract.OP_RUN, 0), "the same RUN takes the same cycles");
+            assertTrue(m.command(RtlContract.OP_BOUNDARY, 0) >= 1);
 
             m.setMaxCycles(c - 1);
-            SimException e = assertThrows(SimException.class, () -> m.command(SimRegions.OP_RUN, 0));
+            SimException e = assertThrows(SimException.class, () -> m.command(RtlContract.OP_RUN, 0));
             assertTrue(e.getMessage().contains("timeout"), e.getMessage());
             m.setMaxCycles(SimModel.DEFAULT_MAX_CYCLES);
-            assertEquals(c, m.command(SimRegions.OP_RUN, 0), "the model goes on after a timeout");
-            SimException bad = assertThrows(SimException.class, () -> m.command(SimRegions.OP_READ, 0));
+            assertEquals(c, m.command(RtlContract.OP_RUN, 0), "the model goes on after a timeout");
+            SimException bad = assertThrows(SimException.class, () -> m.command(RtlContract.OP_READ, 0));
             assertTrue(bad.getMessage().contains("op must be"), bad.getMessage());
         }
     }
@@ -105,13 +110,13 @@ class SimModelTest {
         try (SimModel m = SimModel.open(A)) {
             emptyProgram(m);
             long[] marks = {11, 12, 13, 14}; // OUT words are theta wide, unsigned
-            m.write(SimRegions.OUT, 0, 0, marks); // an empty program leaves OUT alone
+            m.write(RtlContract.REGION_OUT, 0, 0, marks); // an empty program leaves OUT alone
             int[] x = new int[batch * features];
             for (int i = 0; i < x.length; i++) x[i] = (i * 7) % 100 - 50;
             int[] labels = {3, 1, 4};
             long[] out = new long[batch * outWords];
             long[] cps = new long[batch];
-            long runs0 = m.read(SimRegions.STATUS, 0, SimRegions.STATUS_RUNS, 1)[0];
+            long runs0 = m.read(RtlContract.REGION_STATUS, 0, RtlContract.STATUS_RUNS, 1)[0];
             long c0 = m.cycles();
             long total = m.runBatch(x, features, labels, 0, 0, outWords, out, cps);
             assertEquals(m.cycles() - c0, total, "total = every cycle of the call");
@@ -120,23 +125,23 @@ class SimModelTest {
                 assertArrayEquals(marks, Arrays.copyOfRange(out, b * outWords, (b + 1) * outWords));
             }
             assertTrue(total > Arrays.stream(cps).sum() + batch * features, "transfers count too");
-            assertEquals(runs0 + batch, m.read(SimRegions.STATUS, 0, SimRegions.STATUS_RUNS, 1)[0]);
-            long[] last = m.read(SimRegions.INPUT, 0, 0, features);
+            assertEquals(runs0 + batch, m.read(RtlContract.REGION_STATUS, 0, RtlContract.STATUS_RUNS, 1)[0]);
+            long[] last = m.read(RtlContract.REGION_INPUT, 0, 0, features);
             for (int i = 0; i < features; i++) assertEquals(x[(batch - 1) * features + i], last[i], "INPUT holds the last sample");
-            assertEquals(4, m.read(SimRegions.CONFIG, 0, RtlLayout.LABEL, 1)[0], "LABEL holds the last label");
+            assertEquals(4, m.read(RtlContract.REGION_CONFIG, 0, RtlContract.CFG_LABEL, 1)[0], "LABEL holds the last label");
             m.runBatch(Arrays.copyOf(x, features), features, null, 0, 0, outWords, new long[outWords], null);
-            assertEquals(-1, m.read(SimRegions.CONFIG, 0, RtlLayout.LABEL, 1)[0], "no labels: LABEL = -1");
+            assertEquals(-1, m.read(RtlContract.REGION_CONFIG, 0, RtlContract.CFG_LABEL, 1)[0], "no labels: LABEL = -1");
         }
     }
 
     @Test
     void twoInstancesOfOneLibraryAreIndependent() {
         try (SimModel m1 = SimModel.open(A); SimModel m2 = SimModel.open(A)) {
-            m1.write(SimRegions.WEIGHT, 0, 0, new long[] {1, 2, 3});
-            m2.write(SimRegions.WEIGHT, 0, 0, new long[] {-1, -2, -3});
-            m2.command(SimRegions.OP_RUN, 0);
-            assertArrayEquals(new long[] {1, 2, 3}, m1.read(SimRegions.WEIGHT, 0, 0, 3));
-            assertArrayEquals(new long[] {-1, -2, -3}, m2.read(SimRegions.WEIGHT, 0, 0, 3));
+            m1.write(RtlContract.REGION_LANE, 0, 0, new long[] {1, 2, 3});
+            m2.write(RtlContract.REGION_LANE, 0, 0, new long[] {-1, -2, -3});
+            m2.command(RtlContract.OP_RUN, 0);
+            assertArrayEquals(new long[] {1, 2, 3}, m1.read(RtlContract.REGION_LANE, 0, 0, 3));
+            assertArrayEquals(new long[] {255, 254, 253}, m2.read(RtlContract.REGION_LANE, 0, 0, 3));
             assertNotEquals(m1.cycles(), m2.cycles(), "each instance has its own clock");
         }
     }
@@ -146,14 +151,14 @@ class SimModelTest {
         Path vcd = tmp.resolve("b.vcd");
         try (SimModel a = SimModel.open(A); SimModel b = SimModel.open(B, true)) {
             b.trace(vcd, true);
-            a.write(SimRegions.WEIGHT, 1, 0, new long[] {5, 6});
-            b.write(SimRegions.WEIGHT, 2, 0, new long[] {-5, -6}); // unit 2 exists only in B
+            a.write(RtlContract.REGION_LANE, 1, 0, new long[] {5, 6});
+            b.write(RtlContract.REGION_LANE, 1, 0, new long[] {-5, -6}); // B packs two 8-bit lanes per word
             b.trace(vcd, false);
             b.trace(tmp.resolve("b2.vcd"), true); // a second trace after the first closed
-            b.command(SimRegions.OP_RUN, 0);
+            b.command(RtlContract.OP_RUN, 0);
             b.trace(null, false);
-            assertArrayEquals(new long[] {5, 6}, a.read(SimRegions.WEIGHT, 1, 0, 2));
-            assertArrayEquals(new long[] {-5, -6}, b.read(SimRegions.WEIGHT, 2, 0, 2));
+            assertArrayEquals(new long[] {5, 6}, a.read(RtlContract.REGION_LANE, 1, 0, 2));
+            assertArrayEquals(new long[] {0xFFFB, 0xFFFA}, b.read(RtlContract.REGION_LANE, 1, 0, 2));
             SimException noTrace = assertThrows(SimException.class, () -> a.trace(tmp.resolve("a.vcd"), true));
             assertTrue(noTrace.getMessage().contains("without --trace"), noTrace.getMessage());
         }
@@ -176,10 +181,10 @@ class SimModelTest {
         try (SimModel bad = SimModel.open(A); SimModel good = SimModel.open(A)) {
             SimException e = assertThrows(SimException.class, () -> bad.plusarg("+verilator+no+such+option"));
             assertTrue(e.getMessage().contains("model error") && e.getMessage().contains("no+such+option"), e.getMessage());
-            SimException dead = assertThrows(SimException.class, () -> bad.read(SimRegions.STATUS, 0, 0, 1));
+            SimException dead = assertThrows(SimException.class, () -> bad.read(RtlContract.REGION_STATUS, 0, 0, 1));
             assertTrue(dead.getMessage().contains("dead"), dead.getMessage());
-            good.write(SimRegions.WEIGHT, 0, 0, new long[] {9});
-            assertEquals(9, good.read(SimRegions.WEIGHT, 0, 0, 1)[0], "other instances are unaffected");
+            good.write(RtlContract.REGION_LANE, 0, 0, new long[] {9});
+            assertEquals(9, good.read(RtlContract.REGION_LANE, 0, 0, 1)[0], "other instances are unaffected");
         }
     }
 
