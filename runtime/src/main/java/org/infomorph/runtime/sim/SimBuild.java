@@ -126,6 +126,18 @@ public final class SimBuild {
         }
     }
 
+    /** Writes {@code generator.json} and emits {@code LluArray.sv} into {@code dir} (no verilator); returns the .sv (kept when unchanged). */
+    public Path emitVerilog(GeneratorParams p, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            writeIfChanged(dir.resolve("generator.json"), p.toJson().getBytes(StandardCharsets.UTF_8));
+            emit(dir);
+            return dir.resolve(TOP + ".sv");
+        } catch (IOException e) {
+            throw new SimException("emitting " + TOP + ".sv in " + dir + " failed: " + e.getMessage(), e);
+        }
+    }
+
     private static boolean current(Path dir, Path lib, String stamp) throws IOException {
         Path s = dir.resolve(STAMP);
         return Files.isRegularFile(lib) && Files.isRegularFile(s) && Files.readString(s).equals(stamp);
@@ -170,7 +182,7 @@ public final class SimBuild {
     }
 
     /** The last lines of a log, joined into one line. */
-    static String tail(Path log, int lines) {
+    public static String tail(Path log, int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(s -> !s.isBlank()).toList();
             return String.join(" | ", all.subList(Math.max(0, all.size() - lines), all.size())).strip();
@@ -180,14 +192,14 @@ public final class SimBuild {
     }
 
     /** The name of the configured tool: a system property, else an environment variable, else a default. */
-    static String configured(String property, String env, String fallback) {
+    public static String configured(String property, String env, String fallback) {
         String v = System.getProperty(property);
         if (v == null || v.isEmpty()) v = System.getenv(env);
         return v == null || v.isEmpty() ? fallback : v;
     }
 
     /** An executable: a path as given, or a name on PATH; else a one-line SimException with the fix. */
-    static String findTool(String tool, String name, String fix) {
+    public static String findTool(String tool, String name, String fix) {
         if (tool.contains("/")) {
             if (Files.isExecutable(Path.of(tool))) return tool;
             throw new SimException(name + " not found at " + tool + ": " + fix);
@@ -223,6 +235,15 @@ public final class SimBuild {
         md.update(String.join(" ", verilatorCommand("verilator", Path.of("/"), "", trace)).getBytes(StandardCharsets.UTF_8));
         md.update(generatorDigest());
         return HexFormat.of().formatHex(md.digest()) + "\n";
+    }
+
+    /** SHA-256 (hex) of the Chisel generator's classes: what else, besides the parameters, decides the emitted RTL. */
+    public static String generatorVersion() {
+        try {
+            return HexFormat.of().formatHex(generatorDigest());
+        } catch (IOException e) {
+            throw new SimException("cannot read the generator's classes: " + e.getMessage(), e);
+        }
     }
 
     /** Digest of the Chisel generator's classes (the jar, or the class folder in a reactor build). */
