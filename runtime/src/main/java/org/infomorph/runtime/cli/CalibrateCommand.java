@@ -25,6 +25,7 @@ import org.infomorph.runtime.fpga.Synth;
 import org.infomorph.runtime.fpga.SynthFlow;
 import org.infomorph.runtime.sim.SimBuild;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -45,15 +46,18 @@ final class CalibrateCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Option(names = "--families", paramLabel = "F,..", split = ",", description = "families (default: ice40,ecp5,xilinx7)", scope = picocli.CommandLine.ScopeType.INHERIT)
-    List<String> familyIds;
+    /** Shared option: which families to measure. */
+    static final class Families {
+        @Option(names = "--families", paramLabel = "F,..", split = ",", description = "families (default: ice40,ecp5,xilinx7)")
+        List<String> ids;
 
-    List<FpgaFamily> families() {
-        if (familyIds == null || familyIds.isEmpty()) return Arrays.asList(FpgaFamily.values());
-        List<FpgaFamily> out = new ArrayList<>();
-        for (String id : familyIds)
-            out.add(FpgaFamily.byId(id).orElseThrow(() -> new InvalidInputException("--families: unknown family " + id + "; use ice40, ecp5 or xilinx7")));
-        return out;
+        List<FpgaFamily> list() {
+            if (ids == null || ids.isEmpty()) return Arrays.asList(FpgaFamily.values());
+            List<FpgaFamily> out = new ArrayList<>();
+            for (String id : ids)
+                out.add(FpgaFamily.byId(id).orElseThrow(() -> new InvalidInputException("--families: unknown family " + id + "; use ice40, ecp5 or xilinx7")));
+            return out;
+        }
     }
 
     /** The repository root of this launcher ({@code -Dinfomorph.root}), for default output paths. */
@@ -68,6 +72,8 @@ final class CalibrateCommand implements Runnable {
                     "measurements as CSV and compare them with BlockMapping's model. Exit 1 if any shape differs from the model."})
     static final class Memories implements Callable<Integer> {
         @ParentCommand CalibrateCommand parent;
+
+        @Mixin Families families;
 
         @Option(names = "--full", description = "the whole grid (about 3,300 shapes, hours); default: a few shapes per family and kind")
         boolean full;
@@ -85,7 +91,7 @@ final class CalibrateCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter o = parent.spec.commandLine().getOut();
-            List<FpgaFamily> fams = parent.families();
+            List<FpgaFamily> fams = families.list();
             List<BlockMappingGrid.Case> cases = (full ? BlockMappingGrid.full() : BlockMappingGrid.quick()).stream().filter(c -> fams.contains(c.family())).toList();
             Path csv = out != null ? out : full ? repository("--out").resolve("compiler/src/test/resources/org/infomorph/compiler/mapping/block-mapping-yosys-0.23.csv") : null;
             String yosys = Synth.yosysTool();
@@ -119,6 +125,8 @@ final class CalibrateCommand implements Runnable {
     static final class Logic implements Callable<Integer> {
         @ParentCommand CalibrateCommand parent;
 
+        @Mixin Families families;
+
         @Option(names = "--configs", paramLabel = "FILE", description = "configurations (" + LogicCalibrationRun.CONFIGS_FORMAT + "; default: <dir>/"
                 + LogicCalibrationRun.CONFIGS + ")")
         Path configs;
@@ -137,13 +145,14 @@ final class CalibrateCommand implements Runnable {
             PrintWriter o = parent.spec.commandLine().getOut();
             Path d = dir != null ? dir : repository("--dir").resolve(RESOURCES);
             List<GeneratorParams> cfgs = LogicCalibrationRun.readConfigs(configs != null ? configs : d.resolve(LogicCalibrationRun.CONFIGS));
-            List<FpgaFamily> fams = parent.families();
-            String yosys = Synth.yosysTool();
-            String tools = Synth.version(yosys);
+            List<FpgaFamily> fams = families.list();
             Map<FpgaFamily, List<LogicCalibration.Measurement>> rows = new LinkedHashMap<>();
+            String tools;
             if (refit) {
                 for (FpgaFamily f : fams) rows.put(f, LogicCalibrationRun.readCsv(d.resolve("calibration-" + f.id + ".csv"), cfgs));
+                tools = LogicCalibrationRun.tools(d.resolve("calibration-" + fams.get(0).id + ".csv"));
             } else {
+                tools = Synth.version(Synth.yosysTool());
                 SynthFlow.Options opts = new SynthFlow.Options(false, 0, Duration.ofMinutes(timeoutMinutes), SimBuild.cacheRoot());
                 rows = LogicCalibrationRun.measure(cfgs, fams, opts, msg -> {
                     o.println("  " + msg);

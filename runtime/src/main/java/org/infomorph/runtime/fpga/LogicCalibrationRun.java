@@ -127,6 +127,16 @@ public final class LogicCalibrationRun {
         }
     }
 
+    /** The tool versions a CSV was measured with (its first comment line, up to the first ';'). */
+    public static String tools(Path csv) {
+        try {
+            String first = Files.readAllLines(csv, StandardCharsets.UTF_8).get(0);
+            return first.startsWith("# ") ? first.substring(2).split(";")[0].strip() : "unknown";
+        } catch (IOException | IndexOutOfBoundsException e) {
+            throw InvalidInputException.at(csv.toString(), null, "cannot read (" + e.getMessage() + "); run infomorph calibrate logic without --refit");
+        }
+    }
+
     /** Fits every family. */
     public static LogicCalibration fit(Map<FpgaFamily, List<LogicCalibration.Measurement>> rows, String tools) {
         Map<String, LogicCalibration.FamilyModel> fams = new TreeMap<>();
