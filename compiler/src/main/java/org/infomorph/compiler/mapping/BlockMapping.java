@@ -127,6 +127,21 @@ public final class BlockMapping {
                 best.type().dbits()[best.widthIndex()]);
     }
 
+    /**
+     * Blocks of the target's memory {@code memoryName} (e.g. "ebr") that one template instance takes,
+     * in that memory's units (a RAMB18E1 is half a bram36).
+     *
+     * @throws IllegalArgumentException if the target has no such memory, or yosys refuses the shape there
+     */
+    public static double blocks(org.infomorph.targets.TargetDescriptor target, String memoryName, MemoryShape s) {
+        FpgaFamily f = FpgaFamily.of(target);
+        String kind = target.memory(memoryName).orElseThrow(() -> new IllegalArgumentException(
+                "target " + target.name() + " has no memory '" + memoryName + "' (it has " + target.memoryNames() + ")")).kind();
+        Prediction p = predict(f, kind, s);
+        if (p.outcome() == Outcome.REFUSED) throw new IllegalArgumentException(s + " cannot go to " + memoryName + " on " + target.name() + ": " + p.blockType());
+        return p.blocks(f, kind);
+    }
+
     /** The cheapest geometry of one block type, or null if the type cannot hold the template. */
     static Choice geometry(BlockType t, MemoryShape s) {
         boolean rom = s.ports() == Ports.ROM;

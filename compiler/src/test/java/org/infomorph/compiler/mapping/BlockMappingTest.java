@@ -65,6 +65,16 @@ class BlockMappingTest {
     }
 
     @Test
+    void blocksAreCountedInTheTargetsMemoryUnits() {
+        var arty = org.infomorph.targets.Targets.builtIn("xc7a35t-arty-a7");
+        assertEquals(0.5, BlockMapping.blocks(arty, "bram36", shape(Ports.ONE_READ_ONE_WRITE, 512, 36)));
+        var icebreaker = org.infomorph.targets.Targets.builtIn("ice40up5k-icebreaker");
+        assertEquals(3.0, BlockMapping.blocks(icebreaker, "spram", shape(Ports.ONE_READ_WRITE, 4096, 36)));
+        assertThrows(IllegalArgumentException.class, () -> BlockMapping.blocks(icebreaker, "spram", shape(Ports.ONE_READ_ONE_WRITE, 256, 16)));
+        assertThrows(IllegalArgumentException.class, () -> BlockMapping.blocks(icebreaker, "bram36", shape(Ports.ONE_READ_ONE_WRITE, 256, 16)));
+    }
+
+    @Test
     void anUnknownKindIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> BlockMapping.predict(FpgaFamily.ECP5, "SB_RAM40_4K", shape(Ports.ROM, 16, 8)));
     }

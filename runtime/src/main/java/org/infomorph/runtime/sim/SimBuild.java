@@ -237,15 +237,6 @@ public final class SimBuild {
         return HexFormat.of().formatHex(md.digest()) + "\n";
     }
 
-    /** SHA-256 (hex) of the Chisel generator's classes: what else, besides the parameters, decides the emitted RTL. */
-    public static String generatorVersion() {
-        try {
-            return HexFormat.of().formatHex(generatorDigest());
-        } catch (IOException e) {
-            throw new SimException("cannot read the generator's classes: " + e.getMessage(), e);
-        }
-    }
-
     /** Digest of the Chisel generator's classes (the jar, or the class folder in a reactor build). */
     private static byte[] generatorDigest() throws IOException {
         URL u = SimBuild.class.getClassLoader().getResource("org/infomorph/hw/" + TOP + ".class");
