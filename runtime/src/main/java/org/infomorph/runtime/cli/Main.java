@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             CompileCommand.class,
             InspectCommand.class,
             VerifyCommand.class,
+            SynthCommand.class,
+            CalibrateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -128,6 +128,18 @@ public final class SimBuild {
         }
     }
 
+    /** Writes {@code generator.json} and emits {@code LluArray.sv} into {@code dir} (no verilator); returns the .sv (kept when unchanged). */
+    public Path emitVerilog(GeneratorParams p, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            writeIfChanged(dir.resolve("generator.json"), p.toJson().getBytes(StandardCharsets.UTF_8));
+            emit(dir);
+            return dir.resolve(TOP + ".sv");
+        } catch (IOException e) {
+            throw new SimException("emitting " + TOP + ".sv in " + dir + " failed: " + e.getMessage(), e);
+        }
+    }
+
     private static boolean current(Path dir, Path lib, String stamp) throws IOException {
         Path s = dir.resolve(STAMP);
         return Files.isRegularFile(lib) && Files.isRegularFile(s) && Files.readString(s).equals(stamp);
@@ -172,7 +184,7 @@ public final class SimBuild {
     }
 
     /** The last lines of a log, joined into one line. */
-    static String tail(Path log, int lines) {
+    public static String tail(Path log, int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(s -> !s.isBlank()).toList();
             return String.join(" | ", all.subList(Math.max(0, all.size() - lines), all.size())).strip();
@@ -182,14 +194,14 @@ public final class SimBuild {
     }
 
     /** The name of the configured tool: a system property, else an environment variable, else a default. */
-    static String configured(String property, String env, String fallback) {
+    public static String configured(String property, String env, String fallback) {
         String v = System.getProperty(property);
         if (v == null || v.isEmpty()) v = System.getenv(env);
         return v == null || v.isEmpty() ? fallback : v;
     }
 
     /** An executable: a path as given, or a name on PATH; else a one-line SimException with the fix. */
-    static String findTool(String tool, String name, String fix) {
+    public static String findTool(String tool, String name, String fix) {
         if (tool.contains("/")) {
             if (Files.isExecutable(Path.of(tool))) return tool;
             throw new SimException(name + " not found at " + tool + ": " + fix);

@@ -1,0 +1,49 @@
+package org.infomorph.compiler.mapping;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.infomorph.compiler.arch.Numerics;
+import org.infomorph.compiler.rtl.GeneratorParams;
+
+/**
+ * The structural features of a generator configuration that the calibrated logic model
+ * ({@link LogicCalibration}) is linear in. Adding a feature is one constant here; the calibration
+ * drops features that are constant or collinear over its configurations.
+ */
+public enum LogicFeature {
+    /** LLUs */
+    UNITS("units", p -> p.units()),
+    /** the sum of every datapath width of the architecture (what the shared logic grows with) */
+    DATAPATH_BITS("datapathBits", p -> datapathBits(p.arch().numerics())),
+    /** units times the datapath widths (what the per-unit logic grows with) */
+    UNIT_DATAPATH_BITS("unitDatapathBits", p -> (double) p.units() * datapathBits(p.arch().numerics()));
+
+    public final String id;
+    private final ToDoubleFunction<GeneratorParams> value;
+
+    LogicFeature(String id, ToDoubleFunction<GeneratorParams> value) {
+        this.id = id;
+        this.value = value;
+    }
+
+    public double of(GeneratorParams p) {
+        return value.applyAsDouble(p);
+    }
+
+    public static LogicFeature byId(String id) {
+        return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown logic feature " + id + " (known: " + ids() + ")"));
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(f -> f.id).toList();
+    }
+
+    /** Every integer width of the LLU's datapath (input, weight, bias, accumulator, ..., gradient). */
+    static int datapathBits(Numerics n) {
+        return n.input().bits() + n.weightBits() + n.biasBits() + n.accumulatorBits() + n.activation().bits() + n.theta().bits() + n.slope().bits()
+                + n.count().bits() + n.softSum().bits() + n.log2().bits() + n.q().bits() + n.coefficient().bits() + n.table().bits() + n.error().bits()
+                + n.gradientBits();
+    }
+}

@@ -1,0 +1,106 @@
+package org.infomorph.runtime.fpga;
+
+import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.infomorph.compiler.image.Image;
+import org.infomorph.compiler.mapping.Compilation;
+import org.infomorph.compiler.rtl.GeneratorParams;
+import org.infomorph.compiler.rtl.RtlLayout;
+import org.infomorph.runtime.sim.SimBuild;
+import org.infomorph.runtime.sim.SimException;
+
+/**
+ * What {@code infomorph synth} and the calibration take from the rest of the toolchain, each in
+ * one function: the generator parameters of an image, the RTL of those parameters and the
+ * compiler's estimate. A new generator or estimate plugs in here and nowhere else.
+ */
+public final class SynthInputs {
+    private SynthInputs() {}
+
+    /** An emitted design: the Verilog file and its top module. */
+    public record Rtl(Path file, String top) {}
+
+    /** The generator parameters of {@code image} compiled for a target (its unit count). */
+    public static GeneratorParams generator(Image image, Compilation compilation) {
+        return generator(image, compilation.mapping().units());
+    }
+
+    /** Today's generator: the array's capacities from the image's layout on {@code units} units, no fault. */
+    public static GeneratorParams generator(Image image, int units) {
+        return new GeneratorParams(image.arch(), units, RtlLayout.of(image, units).capacity(), -1);
+    }
+
+    /** Emits the RTL of {@code p} into {@code dir} (kept when unchanged): today SimBuild's LluArray.sv, from the Chisel generator. */
+    public static Rtl rtl(GeneratorParams p, Path dir) {
+        return new Rtl(SimBuild.defaults().emitVerilog(p, dir), top());
+    }
+
+    /** The top module of the emitted RTL. */
+    public static String top() {
+        return SimBuild.TOP;
+    }
+
+    /**
+     * What, besides the parameters, decides the emitted RTL (a cache key part): SHA-256 of the
+     * generator's class files (names and contents, not the jar's timestamps, so a rebuild of the
+     * same sources keeps the cache).
+     */
+    public static String generatorVersion() {
+        String pkg = "org/infomorph/hw/";
+        URL u = SynthInputs.class.getClassLoader().getResource(pkg + top() + ".class");
+        if (u == null) throw new SimException("org.infomorph.hw." + top() + " is missing from the class path (infomorph-hw-sim jar); rebuild infomorph");
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            Map<String, byte[]> files = new TreeMap<>();
+            if ("jar".equals(u.getProtocol())) {
+                try (JarFile jar = new JarFile(Path.of(((JarURLConnection) u.openConnection()).getJarFileURL().toURI()).toFile())) {
+                    for (JarEntry e : java.util.Collections.list(jar.entries()))
+                        if (!e.isDirectory() && e.getName().startsWith(pkg)) files.put(e.getName().substring(pkg.length()), jar.getInputStream(e).readAllBytes());
+                }
+            } else {
+                Path folder = Path.of(u.toURI()).getParent();
+                try (Stream<Path> all = Files.walk(folder)) {
+                    for (Path f : all.filter(Files::isRegularFile).toList()) files.put(folder.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+                }
+            }
+            files.forEach((name, bytes) -> {
+                md.update(name.getBytes(StandardCharsets.UTF_8));
+                md.update(bytes);
+            });
+        } catch (IOException | URISyntaxException e) {
+            throw new SimException("cannot read the generator's classes: " + e.getMessage(), e);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * The compiler's estimate per figure: {@code lut}, {@code dsp} and the target's memory-kind
+     * names (blocks); absent figures have no estimate. Today: the compilation's {@link
+     * org.infomorph.compiler.mapping.Estimates}.
+     */
+    public static Map<String, Double> estimate(Compilation c) {
+        Map<String, Double> e = new LinkedHashMap<>();
+        e.put("lut", (double) c.estimates().lutEstimate());
+        e.put("dsp", (double) c.estimates().dspsUsed());
+        for (var m : c.target().memories()) e.put(m.name(), (double) c.estimates().memoryBlocks().getOrDefault(m.name(), 0L));
+        return e;
+    }
+}
