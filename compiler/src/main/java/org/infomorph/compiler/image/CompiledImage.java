@@ -13,18 +13,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.infomorph.compiler.InvalidInputException;
-import org.infomorph.compiler.arch.ArchConfigJson;
 import org.infomorph.compiler.mapping.Allocation;
 import org.infomorph.compiler.mapping.Compilation;
 import org.infomorph.compiler.mapping.Schedule;
-import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.compiler.network.NetworkStore;
 
 /**
  * A compiled image directory: the {@link ImageStore} files, plus {@value #MAPPING} (target,
  * mode, units, slots, memory allocation with word layout, schedule, estimates, tool version),
- * {@value #GENERATOR} (the parameters the Chisel generator reads), {@code mem/} (every
- * initialised memory block as {@code $readmemh} hex and raw binary) and {@value #CHECKSUMS}
+ * {@value #GENERATOR} (exactly the parameters the Chisel generator reads), {@code mem/} (every
+ * memory's initial contents as {@code $readmemh} hex and raw binary) and {@value #CHECKSUMS}
  * (the SHA-256 of every file; {@link #verify} rejects a missing, extra or changed file).
  */
 public final class CompiledImage {
@@ -37,8 +35,8 @@ public final class CompiledImage {
     public static void write(Image image, Compilation c, Path dir) throws IOException {
         ImageStore.save(image, dir);
         Files.writeString(dir.resolve(MAPPING), JSON.writeValueAsString(mapping(c)) + "\n");
-        Files.writeString(dir.resolve(GENERATOR), JSON.writeValueAsString(generator(c)) + "\n");
-        MemoryImages.write(MemoryImages.blocks(image, c.mapping()), c.mapping(), dir.resolve(MEMORIES));
+        Files.writeString(dir.resolve(GENERATOR), c.mapping().generator().toJson());
+        MemoryImages.write(MemoryImages.of(image, c.mapping()), dir.resolve(MEMORIES));
         StringBuilder sums = new StringBuilder();
         for (Map.Entry<String, String> e : hashes(dir).entrySet()) sums.append(e.getValue()).append("  ").append(e.getKey()).append('\n');
         Files.writeString(dir.resolve(CHECKSUMS), sums.toString());
@@ -97,15 +95,15 @@ public final class CompiledImage {
 
     static ObjectNode mapping(Compilation c) {
         ObjectNode m = JSON.createObjectNode();
-        m.put("tool", TOOL).put("target", c.target().name()).put("mode", c.mapping().mode().toString()).put("units", c.mapping().units());
+        var g = c.mapping().generator();
+        m.put("tool", TOOL).put("target", c.target().name()).put("mode", c.mapping().mode().toString()).put("units", c.mapping().units())
+                .put("lanesPerWord", g.lanesPerWord()).put("generatorHash", g.hash());
         m.set("slots", JSON.valueToTree(c.mapping().slots()));
-        m.put("neuronPlacement", "neuron j of a layer runs on unit j % units, in slot j / units");
+        m.put("neuronPlacement", "neuron j of a layer runs on lane j % units, in slot j / units");
         ArrayNode allocs = m.putArray("memories");
         for (Allocation a : c.mapping().allocations()) {
-            allocs.addObject().put("array", a.array().name()).put("lanes", a.array().lanes()).put("depth", a.array().depth())
-                    .put("bits", a.array().bits()).put("memory", a.memory()).put("blockWidth", a.blockWidth()).put("blockDepth", a.blockDepth())
-                    .put("lanesPerWord", a.lanesPerWord()).put("groups", a.groups()).put("blocksWide", a.blocksWide())
-                    .put("blocksDeep", a.blocksDeep()).put("blocks", a.blocks());
+            allocs.addObject().put("array", a.array().name()).put("instances", a.array().count()).put("depth", a.array().depth())
+                    .put("width", a.array().width()).put("ports", a.array().ports().toString()).put("memory", a.memory()).put("blocks", a.blocks());
         }
         ObjectNode s = m.putObject("schedule");
         phases(s.putArray("sample"), c.schedule().sample());
@@ -119,21 +117,4 @@ public final class CompiledImage {
         for (Schedule.Phase p : phases) out.addObject().put("name", p.name()).put("cycles", p.cycles()).put("macs", p.macs());
     }
 
-    static ObjectNode generator(Compilation c) {
-        ObjectNode g = JSON.createObjectNode();
-        g.put("format", "infomorph-generator/1");
-        g.set("arch", ArchConfigJson.toTree(c.arch()));
-        g.put("units", c.mapping().units()).put("steps", c.network().steps()).put("features", c.network().features()).put("classes", c.network().classes());
-        ArrayNode layers = g.putArray("layers");
-        for (int l = 0; l < c.network().layers().size(); l++) {
-            LayerSpec spec = c.network().layers().get(l);
-            ObjectNode lo = layers.addObject().put("name", spec.name()).put("neurons", spec.neurons()).put("slots", c.mapping().slots().get(l))
-                    .put("activation", spec.activation().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
-            List<Integer> sizes = new ArrayList<>();
-            spec.sources().forEach(s -> sizes.add(s.size()));
-            lo.set("sourceSizes", JSON.valueToTree(sizes));
-        }
-        g.set("memories", mapping(c).get("memories"));
-        return g;
-    }
 }

@@ -1,19 +1,14 @@
 package org.infomorph.compiler.mapping;
 
-/**
- * Where a logical array lives: on {@code memory} blocks, with {@code lanesPerWord} lanes packed
- * side by side in one physical word ({@code 0} when one lane spans {@code blocksWide} blocks),
- * in {@code groups} lane groups each {@code blocksWide} x {@code blocksDeep} blocks.
- * Word layout: lane {@code u} is group {@code u / lanesPerWord}, bit offset
- * {@code (u % lanesPerWord) * bits}; word {@code i} of a lane is at block row {@code i / blockDepth}, address {@code i % blockDepth}.
- */
-public record Allocation(LogicalArray array, String memory, int blockWidth, int blockDepth, int lanesPerWord, int groups, int blocksWide,
-        long blocksDeep) {
-    public long blocks() {
-        return groups * (long) blocksWide * blocksDeep;
-    }
+import org.infomorph.compiler.rtl.RtlMemories;
 
-    public long capacityBits() {
-        return blocks() * blockWidth * blockDepth;
+/**
+ * Where one memory of the array lives: on the target's memory {@code memory} (a name of the
+ * target descriptor, or "logic"), {@code blocks} of its blocks for all instances together (a
+ * RAMB18E1 counts half a bram36), as yosys 0.23 maps it ({@link BlockMapping}).
+ */
+public record Allocation(RtlMemories.Memory array, String memory, double blocks) {
+    public long bits() {
+        return array.bits();
     }
 }

@@ -5,63 +5,92 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.infomorph.compiler.rtl.RtlMemories;
 import org.infomorph.targets.TargetDescriptor;
 
 /**
- * Places logical arrays on a target's memory blocks: largest array first, each on the memory
- * kind that holds it with the least unused capacity among those with enough free blocks. Lanes
- * narrower than a block word are packed side by side in one word; wider lanes span blocks.
+ * Places the array's memories ({@link RtlMemories}) on a target's memory kinds: largest first,
+ * each on the kind where it wastes the fewest bits among those with enough free blocks, counted
+ * as yosys 0.23 maps it ({@link BlockMapping}). Memories of at most {@link #LOGIC_BITS} bits are
+ * built from flip-flops ({@link #LOGIC}, style "logic"): a whole block for a few words wastes
+ * the small chips' scarce blocks. On a simulator nothing is counted.
  */
 public final class Allocator {
     private Allocator() {}
 
-    /** The allocations, and for every array that did not fit a {@link Shortfall}. */
-    public record Result(List<Allocation> allocations, List<Shortfall> shortfalls) {}
+    /** The memory name of an allocation in flip-flops. */
+    public static final String LOGIC = "logic";
+    /** The largest memory built from flip-flops. */
+    public static final long LOGIC_BITS = 256;
 
-    /**
-     * An array that fits nowhere: the bits it holds, and on the memory kind with the most free
-     * bits the blocks it would take (one lane group needs whole blocks) against the blocks free.
-     */
-    public record Shortfall(LogicalArray array, long needBits, String bestMemory, long freeBits, long needBlocks, long freeBlocks) {}
+    /** The allocations, and for every memory that did not fit a {@link Shortfall}. */
+    public record Result(List<Allocation> allocations, List<Shortfall> shortfalls) {
+        /** Blocks used per target memory name. */
+        public Map<String, Double> blocksByMemory() {
+            Map<String, Double> out = new java.util.LinkedHashMap<>();
+            for (Allocation a : allocations) out.merge(a.memory(), a.blocks(), Double::sum);
+            return out;
+        }
+    }
 
-    public static Result allocate(List<LogicalArray> arrays, TargetDescriptor target) {
-        Map<String, Long> free = new HashMap<>();
-        for (TargetDescriptor.Memory m : target.memories()) free.put(m.name(), m.count().map(Integer::longValue).orElse(Long.MAX_VALUE));
-        List<LogicalArray> order = new ArrayList<>(arrays);
-        order.sort(Comparator.comparingLong(LogicalArray::totalBits).reversed());
+    /** A memory that fits nowhere: the blocks it would take on its best kind against the blocks free there. */
+    public record Shortfall(RtlMemories.Memory array, String bestMemory, double needBlocks, double freeBlocks) {}
+
+    public static Result allocate(List<RtlMemories.Memory> memories, TargetDescriptor target) {
         List<Allocation> out = new ArrayList<>();
         List<Shortfall> short_ = new ArrayList<>();
-        for (LogicalArray a : order) {
-            Allocation best = null;
-            for (TargetDescriptor.Memory m : target.memories()) {
-                Allocation c = place(a, m);
-                if (c.blocks() > free.get(m.name())) continue;
-                if (best == null || c.capacityBits() < best.capacityBits()) best = c;
-            }
-            if (best == null) {
-                TargetDescriptor.Memory m = target.memories().get(0);
-                long freeBits = 0;
-                for (TargetDescriptor.Memory k : target.memories()) {
-                    long bits = free.get(k.name()) * k.bitsPerBlock();
-                    if (bits > freeBits) {
-                        freeBits = bits;
-                        m = k;
-                    }
-                }
-                short_.add(new Shortfall(a, a.totalBits(), m.name(), freeBits, place(a, m).blocks(), free.get(m.name())));
+        if (target.unlimited()) {
+            for (RtlMemories.Memory m : memories) out.add(new Allocation(m, target.memories().get(0).name(), 0));
+            return new Result(out, short_);
+        }
+        Map<String, Double> free = new HashMap<>();
+        for (TargetDescriptor.Memory m : target.memories()) free.put(m.name(), m.count().map(Integer::doubleValue).orElse(Double.MAX_VALUE));
+        List<RtlMemories.Memory> order = new ArrayList<>(memories);
+        order.sort(Comparator.comparingLong(RtlMemories.Memory::bits).reversed());
+        for (RtlMemories.Memory m : order) {
+            if (m.bits() <= LOGIC_BITS) {
+                out.add(new Allocation(m, LOGIC, 0));
                 continue;
             }
-            free.merge(best.memory(), -best.blocks(), Long::sum);
+            Allocation best = null;
+            double bestWaste = 0;
+            Shortfall nearest = null;
+            for (TargetDescriptor.Memory kind : target.memories()) {
+                Optional<Double> blocks = blocks(target, kind, m);
+                if (blocks.isEmpty()) continue;
+                double waste = blocks.get() * kind.width() * kind.depth() - m.bits();
+                if (blocks.get() > free.get(kind.name())) {
+                    if (nearest == null || blocks.get() - free.get(kind.name()) < nearest.needBlocks() - nearest.freeBlocks())
+                        nearest = new Shortfall(m, kind.name(), blocks.get(), free.get(kind.name()));
+                    continue;
+                }
+                if (best == null || waste < bestWaste) {
+                    best = new Allocation(m, kind.name(), blocks.get());
+                    bestWaste = waste;
+                }
+            }
+            if (best == null) {
+                short_.add(nearest != null ? nearest : new Shortfall(m, "none", Double.NaN, 0));
+                continue;
+            }
+            free.merge(best.memory(), -best.blocks(), Double::sum);
             out.add(best);
         }
         return new Result(out, short_);
     }
 
-    static Allocation place(LogicalArray a, TargetDescriptor.Memory m) {
-        int perWord = a.bits() <= m.width() ? m.width() / a.bits() : 0;
-        int groups = perWord > 0 ? (a.lanes() + perWord - 1) / perWord : a.lanes();
-        int wide = perWord > 0 ? 1 : (a.bits() + m.width() - 1) / m.width();
-        long deep = (a.depth() + m.depth() - 1) / m.depth();
-        return new Allocation(a, m.name(), m.width(), m.depth(), perWord, groups, wide, Math.max(1, deep));
+    /** Blocks of {@code kind} that all instances of {@code m} take, or empty if yosys would refuse the shape there. */
+    static Optional<Double> blocks(TargetDescriptor target, TargetDescriptor.Memory kind, RtlMemories.Memory m) {
+        MemoryShape.Ports ports = switch (m.ports()) {
+            case ONE_RW -> MemoryShape.Ports.ONE_READ_WRITE;
+            case ONE_R_ONE_W -> MemoryShape.Ports.ONE_READ_ONE_WRITE;
+            case ROM -> MemoryShape.Ports.ROM;
+        };
+        try {
+            return Optional.of(m.count() * BlockMapping.blocks(target, kind.name(), new MemoryShape(ports, Math.max(2, m.depth()), m.width())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -32,9 +32,7 @@ public final class FitAdvisor {
         List<String> options = new ArrayList<>();
         Numerics n = c.arch().numerics();
         IntPredicate weightsFit = w -> fits(c, c.network(), c.arch().withNumerics(n.withWeightBits(w)), c.mapping().mode());
-        IntPredicate gradientsFit = g -> fits(c, c.network(), c.arch().withNumerics(n.withGradientBits(g)), c.mapping().mode());
-        if (p.resource().equals("weights")) largest(2, n.weightBits() - 1, weightsFit).ifPresent(w -> options.add("use <= " + w + "-bit weights"));
-        if (p.resource().equals("gradients")) largest(8, n.gradientBits() - 1, gradientsFit).ifPresent(g -> options.add("use <= " + g + "-bit gradient accumulators"));
+        if (p.resource().startsWith("lane")) largest(2, n.weightBits() - 1, weightsFit).ifPresent(w -> options.add("use <= " + w + "-bit weights"));
         largestFirstLayer(c.network(), c.arch(), c.target(), c.mapping().mode(), c.network().layers().get(0).neurons() - 1)
                 .ifPresent(h -> options.add("use <= " + h + " " + c.network().layers().get(0).name() + " neurons"));
         if (c.mapping().mode() == Mode.LEARN && fits(c, c.network(), c.arch(), Mode.INFER)) options.add("compile with --mode infer (no on-chip learning)");
@@ -43,11 +41,20 @@ public final class FitAdvisor {
 
     /** The largest neuron count of the first layer (at most {@code max}) with which the network fits. */
     public static OptionalInt largestFirstLayer(NetworkSpec net, ArchConfig arch, TargetDescriptor t, Mode mode, int max) {
-        return largest(1, max, h -> Compilation.of(withNeurons(net, 0, h), arch, t, mode).fits());
+        return largest(1, max, h -> fits(withNeurons(net, 0, h), arch, t, mode));
     }
 
     private static boolean fits(Compilation c, NetworkSpec net, ArchConfig arch, Mode mode) {
-        return Compilation.of(net, arch, c.target(), mode).fits();
+        return fits(net, arch, c.target(), mode);
+    }
+
+    /** Whether the network fits; a network too large for any array's address space does not. */
+    static boolean fits(NetworkSpec net, ArchConfig arch, TargetDescriptor t, Mode mode) {
+        try {
+            return Compilation.of(net, arch, t, mode).fits();
+        } catch (InvalidInputException e) {
+            return false;
+        }
     }
 
     /** Largest v in [lo, hi] with ok(v), assuming ok is monotone (true up to some point). */

@@ -12,8 +12,16 @@ import org.infomorph.compiler.rtl.GeneratorParams;
  * drops features that are constant or collinear over its configurations.
  */
 public enum LogicFeature {
-    /** LLUs */
+    /** lanes P */
     UNITS("units", p -> p.units()),
+    /** 1 for a learning array (slopes, histogram, table engine) */
+    LEARNING("learning", p -> p.learning() ? 1 : 0),
+    /** P of a learning array: each lane's update datapath */
+    LEARNING_UNITS("learningUnits", p -> p.learning() ? p.units() : 0),
+    /** P of an array with stochastic spikes: each lane's PRNG */
+    STOCHASTIC_UNITS("stochasticUnits", p -> p.stochasticSpikes() ? p.units() : 0),
+    /** 1 when a layer may have 3 sources (the Schneider program, 3-source tables) */
+    THREE_SOURCES("threeSources", p -> p.capacity().sources() == 3 ? 1 : 0),
     /** the sum of every datapath width of the architecture (what the shared logic grows with) */
     DATAPATH_BITS("datapathBits", p -> datapathBits(p.arch().numerics())),
     /** units times the datapath widths (what the per-unit logic grows with) */

@@ -1,25 +1,30 @@
 package org.infomorph.compiler.mapping;
 
 import java.util.List;
+import org.infomorph.compiler.rtl.GeneratorParams;
 
 /**
- * A network placed on an LLU array: {@code units} physical LLUs, each layer's neurons dealt
- * round-robin (neuron j on unit j % units, slot j / units), and every logical array allocated
- * onto the target's memories.
+ * A network placed on an LLU array: the generator parameters of the array (P lanes, lanes per
+ * lane-memory word, capacities, memory styles), each layer's neurons dealt round-robin (neuron j
+ * on lane j % P, slot j / P), and every memory of the array allocated onto the target's memories.
  *
- * @param slots per layer, the neuron slots each unit time-multiplexes: ceil(neurons / units)
+ * @param slots per layer, the neuron slots each lane time-multiplexes: ceil(neurons / P)
  */
-public record Mapping(String target, Mode mode, int units, List<Integer> slots, List<Allocation> allocations) {
+public record Mapping(String target, Mode mode, GeneratorParams generator, List<Integer> slots, List<Allocation> allocations) {
     public Mapping {
         slots = List.copyOf(slots);
         allocations = List.copyOf(allocations);
     }
 
+    public int units() {
+        return generator.units();
+    }
+
     public int unitOf(int neuron) {
-        return neuron % units;
+        return neuron % units();
     }
 
     public int slotOf(int neuron) {
-        return neuron / units;
+        return neuron / units();
     }
 }

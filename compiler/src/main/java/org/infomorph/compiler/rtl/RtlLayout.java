@@ -60,7 +60,23 @@ public record RtlLayout(int units, List<LayerPlace> layers, List<Entry> program,
 
     public static RtlLayout of(Image image, int units) {
         NetworkSpec net = image.network();
-        ArchConfig arch = image.arch();
+        int[][] fracs = new int[net.layers().size()][];
+        for (int l = 0; l < fracs.length; l++)
+            fracs[l] = image.layers().get(l).sources().stream().mapToInt(s -> s.weightFrac()).toArray();
+        Places p = places(net, image.arch(), units, fracs);
+        return new RtlLayout(units, p.layers(), p.program(), p.capacity(), config(image, p.layers(), p.program(), p.capacity()));
+    }
+
+    /** The capacity a network needs on P lanes (exact; {@link Capacity#rounded} for builds shared by similar networks). */
+    public static Capacity capacity(NetworkSpec net, ArchConfig arch, int units) {
+        int[][] fracs = new int[net.layers().size()][];
+        for (int l = 0; l < fracs.length; l++) fracs[l] = new int[net.layers().get(l).sourceCount()];
+        return places(net, arch, units, fracs).capacity();
+    }
+
+    private record Places(List<LayerPlace> layers, List<Entry> program, Capacity capacity) {}
+
+    private static Places places(NetworkSpec net, ArchConfig arch, int units, int[][] weightFracs) {
         int count = net.layers().size();
         int pw = prngWords(arch), bw = biasWords(arch);
         int af = arch.numerics().activation().frac(), in = arch.numerics().input().frac(), fracMin = arch.updateFracMin();
@@ -74,10 +90,10 @@ public record RtlLayout(int units, List<LayerPlace> layers, List<Entry> program,
             List<SourcePlace> src = new ArrayList<>();
             int offset = pw;
             for (int k = 0; k < s; k++) {
-                var is = image.layers().get(l).sources().get(k);
-                int p = arch.numerics().productShift(is.size());
-                src.add(new SourcePlace(is.size(), is.weightFrac(), p, is.fixed(), offset, in + is.weightFrac() - p - af, is.weightFrac() - fracMin));
-                offset += bw + is.size();
+                int size = spec.sources().get(k).size(), wf = weightFracs[l][k];
+                int p = arch.numerics().productShift(size);
+                src.add(new SourcePlace(size, wf, p, spec.sources().get(k).resetToMask(), offset, in + wf - p - af, wf - fracMin));
+                offset += bw + size;
             }
             places.add(new LayerPlace(n, slots, s, cells, (int) lane, offset, (int) hist, (int) ranges, out, src));
             lane += (long) slots * offset;
@@ -95,10 +111,10 @@ public record RtlLayout(int units, List<LayerPlace> layers, List<Entry> program,
             cap = new Capacity(count, program.size(), net.features(), Capacity.round(maxNeurons), outWords, words(lane), words(Math.max(1, hist)),
                     words(Math.max(1, ranges)), maxSources);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("network " + net.name() + " does not fit one LLU array of " + units + " units: " + e.getMessage()
-                    + "; use more units");
+            throw new InvalidInputException("network " + net.name() + " does not fit one LLU array of " + units + " lanes: " + e.getMessage()
+                    + "; use more lanes");
         }
-        return new RtlLayout(units, List.copyOf(places), program, cap, config(image, places, program, cap));
+        return new Places(List.copyOf(places), program, cap);
     }
 
     private static int words(long v) {

@@ -1,6 +1,7 @@
 package org.infomorph.compiler.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,10 +45,23 @@ class CompiledImageTest {
                     assertArrayEquals(image.layers().get(l).sources().get(s).w(), back.layers().get(l).sources().get(s).w(), target + " w " + l + "/" + s);
                     assertArrayEquals(image.layers().get(l).sources().get(s).b(), back.layers().get(l).sources().get(s).b(), target + " b " + l + "/" + s);
                 }
-            String firstLine = Files.readAllLines(dir.resolve(CompiledImage.MEMORIES).resolve("weights_g0_w0_d0.hex")).get(0);
-            int width = c.target().memory(c.mapping().allocations().stream().filter(a -> a.array().name().equals("weights")).findFirst().orElseThrow().memory())
-                    .orElseThrow().width();
+            // one lane-memory word holds lanesPerWord weights
+            String firstLine = Files.readAllLines(dir.resolve(CompiledImage.MEMORIES).resolve("lane_g0.hex")).get(0);
+            int width = c.mapping().generator().lanesPerWord() * ArchConfig.defaults().numerics().weightBits();
             assertTrue(firstLine.matches("[0-9a-f]{" + (width + 3) / 4 + "}"), "readmemh word of " + width + " bits: " + firstLine);
+        }
+    }
+
+    /** The generator.json of a compiled image is the file the Chisel generator reads (one format). */
+    @Test
+    void theCompiledGeneratorJsonIsWhatTheGeneratorReads() throws IOException {
+        for (Mode mode : Mode.values()) {
+            Compilation c = Compilation.of(NET, ArchConfig.defaults(), Targets.builtIn("ice40up5k-icebreaker"), mode);
+            Path dir = Files.createTempDirectory("image");
+            CompiledImage.write(ImageFactory.fromScratch(NET, ArchConfig.defaults(), 4), c, dir);
+            org.infomorph.compiler.rtl.GeneratorParams read = org.infomorph.compiler.rtl.GeneratorParams.read(dir.resolve(CompiledImage.GENERATOR));
+            assertEquals(c.mapping().generator(), read, mode.toString());
+            assertEquals(c.mapping().generator().hash(), read.hash());
         }
     }
 

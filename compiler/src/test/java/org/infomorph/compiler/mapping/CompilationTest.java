@@ -25,11 +25,14 @@ class CompilationTest {
         // every neuron has a unit and a slot; slots cover the layer
         for (int l = 0; l < CONTEXT.layers().size(); l++)
             assertTrue((long) c.mapping().slots().get(l) * c.mapping().units() >= CONTEXT.layers().get(l).neurons());
-        // the DSP bound is the MACs over the DSPs used, and the schedule stays within 1.25x of it
+        // the DSP bound is the MACs over the lanes; the schedule adds the shared engine's per-neuron
+        // work (not overlapped with the MACs: docs/llu-array.md). On a small array the MACs
+        // dominate; on a wide one the engine does, and more lanes stop paying
         Estimates e = c.estimates();
         assertEquals(100L * 794 + 10L * 110, e.macsPerSample());
         assertEquals((e.macsPerSample() + c.mapping().units() - 1) / c.mapping().units(), e.dspBoundCycles());
-        assertTrue(e.ratioToDspBound() >= 1.0 && e.ratioToDspBound() <= 1.25, target + " ratio " + e.ratioToDspBound());
+        assertTrue(e.ratioToDspBound() >= 1.0, target + " ratio " + e.ratioToDspBound());
+        if (c.mapping().units() <= 8) assertTrue(e.ratioToDspBound() <= 1.5, target + " ratio " + e.ratioToDspBound());
         c.target().dsp().count().ifPresent(n -> assertTrue(c.mapping().units() <= n));
     }
 
@@ -38,22 +41,32 @@ class CompilationTest {
         Compilation c = Compilation.of(CONTEXT, ArchConfig.defaults(), Targets.builtIn("ice40up5k-icebreaker"), Mode.LEARN);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> FitAdvisor.requireFit(c));
         String first = e.getMessage().lines().findFirst().orElseThrow();
-        assertTrue(first.startsWith("gradients need 2.58 Mbit") && first.contains("ice40up5k-icebreaker has 4 spram blocks (1.00 Mbit)")
-                && first.contains("--mode infer"), first);
+        // the learning memories (histograms, tables) overflow the 30 EBR; inference is the way out
+        assertTrue(first.contains("ice40up5k-icebreaker has") && first.contains("ebr") && first.contains("--mode infer"), first);
         Compilation infer = Compilation.of(CONTEXT, ArchConfig.defaults(), Targets.builtIn("ice40up5k-icebreaker"), Mode.INFER);
-        Allocation weights = infer.mapping().allocations().stream().filter(a -> a.array().name().equals("weights")).findFirst().orElseThrow();
-        assertEquals("spram", weights.memory());
-        assertEquals(2, weights.lanesPerWord(), "two 8-bit weights per 16-bit SPRAM word");
+        Allocation lanes = infer.mapping().allocations().stream().filter(a -> a.array().name().startsWith("lane")).findFirst().orElseThrow();
+        assertEquals("spram", lanes.memory());
+        assertEquals(2, infer.mapping().generator().lanesPerWord(), "two 8-bit weights per 16-bit SPRAM word");
+    }
+
+    @Test
+    void theContextNetworkLearnsOnTheEcp5AndTheArtix() {
+        for (String t : new String[] {"ecp5-85f-ulx3s", "xc7a35t-arty-a7"}) {
+            Compilation c = Compilation.of(CONTEXT, ArchConfig.defaults(), Targets.builtIn(t), Mode.LEARN);
+            assertTrue(c.fits(), t + ": " + c.problems());
+            assertTrue(c.mapping().units() > 1, t);
+        }
     }
 
     @Test
     void aSmallerFirstLayerIsSuggestedWhenItWouldFit() {
-        Compilation c = Compilation.of(CONTEXT, ArchConfig.defaults(), Targets.builtIn("xc7a35t-arty-a7"), Mode.LEARN);
+        NetworkSpec wide = FitAdvisor.withNeurons(CONTEXT, 0, 1000);
+        Compilation c = Compilation.of(wide, ArchConfig.defaults(), Targets.builtIn("xc7a35t-arty-a7"), Mode.LEARN);
         String m = assertThrows(InvalidInputException.class, () -> FitAdvisor.requireFit(c)).getMessage();
-        int h = FitAdvisor.largestFirstLayer(CONTEXT, ArchConfig.defaults(), c.target(), Mode.LEARN, 99).orElseThrow();
-        assertTrue(m.contains("use <= " + h + " hidden neurons"), m);
-        assertTrue(Compilation.of(FitAdvisor.withNeurons(CONTEXT, 0, h), ArchConfig.defaults(), c.target(), Mode.LEARN).fits());
-        assertTrue(!Compilation.of(FitAdvisor.withNeurons(CONTEXT, 0, h + 1), ArchConfig.defaults(), c.target(), Mode.LEARN).fits());
+        int h = FitAdvisor.largestFirstLayer(wide, ArchConfig.defaults(), c.target(), Mode.LEARN, 999).orElseThrow();
+        assertTrue(h >= 100 && m.contains("use <= " + h + " hidden neurons"), h + ": " + m);
+        assertTrue(Compilation.of(FitAdvisor.withNeurons(wide, 0, h), ArchConfig.defaults(), c.target(), Mode.LEARN).fits());
+        assertTrue(!Compilation.of(FitAdvisor.withNeurons(wide, 0, h + 1), ArchConfig.defaults(), c.target(), Mode.LEARN).fits());
     }
 
     @Test

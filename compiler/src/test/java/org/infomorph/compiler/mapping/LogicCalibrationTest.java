@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /** The least-squares fit of the logic model on data with known coefficients. */
 class LogicCalibrationTest {
-    static final Capacity SMALLEST = new Capacity(1, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16);
+    static final Capacity SMALLEST = new Capacity(1, 16, 16, 16, 16, 16, 16, 16, 2);
 
     static GeneratorParams params(ArchConfig a, int units) {
-        return new GeneratorParams(a, units, SMALLEST, -1);
+        return new GeneratorParams(a, true, true, units, 1, SMALLEST, Map.of(), -1);
     }
 
     @Test

@@ -8,12 +8,11 @@ import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.Counter;
 import org.infomorph.compiler.arch.Numerics;
-import org.infomorph.compiler.arch.Prng;
 import org.infomorph.compiler.image.Image;
 import org.infomorph.compiler.image.ImageChecks;
-import org.infomorph.compiler.image.ImageSource;
 import org.infomorph.compiler.rtl.Capacity;
 import org.infomorph.compiler.rtl.GeneratorParams;
+import org.infomorph.compiler.rtl.LaneImage;
 import org.infomorph.compiler.rtl.RtlLayout;
 import org.infomorph.compiler.rtl.RtlMemories;
 import org.infomorph.runtime.device.BatchResult;
@@ -117,67 +116,10 @@ public abstract class ArrayDevice implements Device {
         }
     }
 
-    /** Every lane memory group's words: per layer and slot the PRNG state, then per source the bias and the weights. */
+    /** Every lane memory group's words (LaneImage). */
     private void writeLanes() {
-        Numerics num = image.arch().numerics();
-        int lb = num.weightBits(), lpw = params.lanesPerWord(), words = lastLaneWord();
-        long laneMask = (1L << lb) - 1;
-        for (int g = 0; g < params.laneGroups(); g++) {
-            long[] packed = new long[words];
-            for (int i = 0; i < lpw && g * lpw + i < units; i++) {
-                long[] lane = laneWords(g * lpw + i, words);
-                for (int w = 0; w < words; w++) packed[w] |= (lane[w] & laneMask) << (i * lb);
-            }
-            port.write(REGION_LANE, g, 0, packed);
-        }
-    }
-
-    private int lastLaneWord() {
-        RtlLayout.LayerPlace last = layout.layers().get(layout.layers().size() - 1);
-        return last.laneBase() + last.slots() * last.slotWords();
-    }
-
-    /** One lane's words (weightBits each, as longs). */
-    private long[] laneWords(int lane, int words) {
-        ArchConfig arch = image.arch();
-        Numerics num = arch.numerics();
-        int lb = num.weightBits(), pw = RtlLayout.prngWords(arch), bw = RtlLayout.biasWords(arch);
-        long[] out = new long[words];
-        for (int li = 0; li < layout.layers().size(); li++) {
-            RtlLayout.LayerPlace lp = layout.layers().get(li);
-            for (int t = 0; t < lp.slots(); t++) {
-                int j = t * units + lane;
-                if (j >= lp.neurons()) continue;
-                int base = lp.laneBase() + t * lp.slotWords();
-                split(Prng.neuronSeed(image.seed(), li, j) & 0xFFFFFFFFL, lb, pw, out, base);
-                for (int k = 0; k < lp.sources(); k++) {
-                    RtlLayout.SourcePlace sp = lp.src().get(k);
-                    ImageSource src = image.layers().get(li).sources().get(k);
-                    split(src.b()[j], lb, bw, out, base + sp.laneOffset());
-                    for (int i = 0; i < sp.size(); i++) {
-                        int w = src.w()[j * sp.size() + i];
-                        if (w == num.maskedCode())
-                            throw new InvalidInputException("layer " + image.network().layers().get(li).name() + " source " + k + " weight ["
-                                    + j + "][" + i + "] = " + w + " is the LLU array's masked code; weights are in -" + num.weightMax() + ".."
-                                    + num.weightMax() + ": quantise again");
-                        out[base + sp.laneOffset() + bw + i] = src.mask()[j * sp.size() + i] == 0 ? num.maskedCode() : w;
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** v as n words of lb bits, least significant first. */
-    private static void split(long v, int lb, int n, long[] out, int at) {
-        for (int i = 0; i < n; i++) out[at + i] = (v >> (i * lb)) & ((1L << lb) - 1);
-    }
-
-    /** n words of lb bits, least significant first, as a signed value of {@code bits} bits. */
-    private static long join(long[] words, int at, int lb, int n, int bits) {
-        long v = 0;
-        for (int i = n - 1; i >= 0; i--) v = v << lb | (words[at + i] & ((1L << lb) - 1));
-        return v << (64 - bits) >> (64 - bits);
+        long[][] packed = LaneImage.pack(image, layout, params.lanesPerWord());
+        for (int g = 0; g < packed.length; g++) port.write(REGION_LANE, g, 0, packed[g]);
     }
 
     @Override
@@ -267,18 +209,16 @@ public abstract class ArrayDevice implements Device {
         requireLoaded();
         ArchConfig arch = image.arch();
         Numerics num = arch.numerics();
-        int lb = num.weightBits(), pw = RtlLayout.prngWords(arch), bw = RtlLayout.biasWords(arch), lpw = params.lanesPerWord();
-        int words = lastLaneWord();
-        long[][] lanes = new long[units][words];
+        int lb = num.weightBits(), lpw = params.lanesPerWord(), words = LaneImage.words(layout);
+        long[][] lanes = new long[units][];
         for (int g = 0; g < params.laneGroups(); g++) {
             long[] packed = port.read(REGION_LANE, g, 0, words);
-            for (int i = 0; i < lpw && g * lpw + i < units; i++)
-                for (int w = 0; w < words; w++) lanes[g * lpw + i][w] = (packed[w] >>> (i * lb)) & ((1L << lb) - 1);
+            for (int i = 0; i < lpw && g * lpw + i < units; i++) lanes[g * lpw + i] = LaneImage.unpack(packed, g * lpw + i, lpw, lb);
         }
         List<DeviceState.LayerState> out = new ArrayList<>();
         for (int li = 0; li < layout.layers().size(); li++) {
             RtlLayout.LayerPlace lp = layout.layers().get(li);
-            int n = lp.neurons(), s = lp.sources(), cells = lp.cells(), slotsP = lp.slots() * units;
+            int n = lp.neurons(), s = lp.sources(), cells = lp.cells();
             List<int[]> ws = new ArrayList<>(), bs = new ArrayList<>(), gs = new ArrayList<>();
             for (int k = 0; k < s; k++) {
                 ws.add(new int[n * lp.src().get(k).size()]);
@@ -287,16 +227,11 @@ public abstract class ArrayDevice implements Device {
             }
             int[] prng = new int[n];
             for (int j = 0; j < n; j++) {
-                long[] lane = lanes[j % units];
-                int base = lp.laneBase() + (j / units) * lp.slotWords();
-                prng[j] = (int) join(lane, base, lb, pw, 32);
+                LaneImage.Neuron nn = LaneImage.neuron(arch, layout, li, j, lanes[j % units]);
+                prng[j] = nn.prng();
                 for (int k = 0; k < s; k++) {
-                    RtlLayout.SourcePlace sp = lp.src().get(k);
-                    bs.get(k)[j] = (int) join(lane, base + sp.laneOffset(), lb, bw, num.biasBits());
-                    for (int i = 0; i < sp.size(); i++) {
-                        int w = (int) join(lane, base + sp.laneOffset() + bw + i, lb, 1, lb);
-                        ws.get(k)[j * sp.size() + i] = w == num.maskedCode() ? 0 : w;
-                    }
+                    bs.get(k)[j] = nn.bias()[k];
+                    System.arraycopy(nn.weights()[k], 0, ws.get(k), j * nn.weights()[k].length, nn.weights()[k].length);
                 }
             }
             int[] counts = new int[n * cells], soft = new int[n * cells], table = new int[n * cells], range = new int[n * s], maxAbs = new int[n * s];
@@ -317,7 +252,6 @@ public abstract class ArrayDevice implements Device {
             } else {
                 java.util.Arrays.fill(range, arch.learning().initialRangeExp());
             }
-            assert slotsP >= n;
             out.add(new DeviceState.LayerState(image.network().layers().get(li).name(), ws, bs, gs, counts, soft, table, range, maxAbs, prng));
         }
         Map<String, Long> counters = new LinkedHashMap<>();

@@ -69,8 +69,9 @@ final class SynthCommand implements Callable<Integer> {
         if (pnr && family != FpgaFamily.ICE40)
             throw new InvalidInputException("--pnr: place and route runs only on iCE40 targets (nextpnr-ice40); " + t.name() + " is " + family.id + ", drop --pnr");
         Image img = Images.resolve(image, arch.load(), null);
-        Compilation c = Compilation.of(img.network(), img.arch(), t, mode.mode);
-        GeneratorParams p = units != null ? SynthInputs.generator(img, units) : SynthInputs.generator(img, c);
+        Compilation c = units != null ? Compilation.withUnits(img.network(), img.arch(), t, mode.mode, units)
+                : Compilation.of(img.network(), img.arch(), t, mode.mode);
+        GeneratorParams p = SynthInputs.generator(img, c);
         SynthFlow.Options opts = new SynthFlow.Options(false, t.clock().targetMHz(), Duration.ofMinutes(timeoutMinutes), SimBuild.cacheRoot());
         java.util.function.Consumer<String> progress = msg -> {
             err.println("synth: " + msg);

@@ -33,14 +33,9 @@ public final class SynthInputs {
     /** An emitted design: the Verilog file and its top module. */
     public record Rtl(Path file, String top) {}
 
-    /** The generator parameters of {@code image} compiled for a target (its unit count). */
+    /** The generator parameters of {@code image} compiled for a target: the compilation's own (its generator.json). */
     public static GeneratorParams generator(Image image, Compilation compilation) {
-        return generator(image, compilation.mapping().units());
-    }
-
-    /** Today's generator: the array's capacities from the image's layout on {@code units} units, no fault. */
-    public static GeneratorParams generator(Image image, int units) {
-        return new GeneratorParams(image.arch(), units, RtlLayout.of(image, units).capacity(), -1);
+        return compilation.mapping().generator();
     }
 
     /** Emits the RTL of {@code p} into {@code dir} (kept when unchanged): today SimBuild's LluArray.sv, from the Chisel generator. */
@@ -99,8 +94,9 @@ public final class SynthInputs {
     public static Map<String, Double> estimate(Compilation c) {
         Map<String, Double> e = new LinkedHashMap<>();
         e.put("lut", (double) c.estimates().lutEstimate());
+        e.put("ff", (double) c.estimates().ffEstimate());
         e.put("dsp", (double) c.estimates().dspsUsed());
-        for (var m : c.target().memories()) e.put(m.name(), (double) c.estimates().memoryBlocks().getOrDefault(m.name(), 0L));
+        for (var m : c.target().memories()) e.put(m.name(), c.estimates().memoryBlocks().getOrDefault(m.name(), 0.0));
         return e;
     }
 }

@@ -30,7 +30,8 @@ public final class SynthSmoke {
 
     public static GeneratorParams params() {
         ArchConfig arch = ArchConfigJson.read(ARCH);
-        return SynthInputs.generator(ImageFactory.fromScratch(NetworkJson.read(NETWORK), arch, 7), 1);
+        return org.infomorph.compiler.mapping.Compilation.withUnits(NetworkJson.read(NETWORK), arch,
+                org.infomorph.targets.Targets.builtIn("ecp5-85f-ulx3s"), org.infomorph.compiler.mapping.Mode.LEARN, 1).mapping().generator();
     }
 
     /** The default synthesis options (the environment's cache). */
