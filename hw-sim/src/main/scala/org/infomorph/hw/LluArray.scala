@@ -97,7 +97,7 @@ class LluArray(p: GenParams) extends Module {
   }
   eng.io.active := ctrl.io.lanes.active
   private val runs = RegInit(0.U(32.W))
-  eng.io.runIndex := runs
+  eng.io.runIndex := runs - 1.U // runs counts the current RUN too
 
   // ---------------------------------------------------------------- learning memories and the table engine
   private val histRd = WireDefault(0.U(NeuronEngine.histBits(p).W))

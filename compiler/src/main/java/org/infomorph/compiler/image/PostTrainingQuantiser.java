@@ -57,8 +57,10 @@ public final class PostTrainingQuantiser {
                     if (m[i] == 0) continue;
                     double v = src.resetToMask() ? 1.0 : sw.w()[i];
                     long q = Math.round(Math.scalb(v, frac));
-                    if (q > wf.max() || q < wf.min()) clipped++;
-                    w[i] = (int) Math.max(wf.min(), Math.min(wf.max(), q));
+                    // symmetric: the most negative code is the array's mask code
+                    int wmax = n.weightMax();
+                    if (q > wmax || q < -wmax) clipped++;
+                    w[i] = (int) Math.max(-wmax, Math.min(wmax, q));
                     if (v != 0) {
                         nonZero++;
                         if (w[i] == 0) zeroed++;

@@ -13,8 +13,9 @@ import org.infomorph.targets.TargetDescriptor;
  * Places the array's memories ({@link RtlMemories}) on a target's memory kinds: largest first,
  * each on the kind where it wastes the fewest bits among those with enough free blocks, counted
  * as yosys 0.23 maps it ({@link BlockMapping}). Memories of at most {@link #LOGIC_BITS} bits are
- * built from flip-flops ({@link #LOGIC}, style "logic"): a whole block for a few words wastes
- * the small chips' scarce blocks. On a simulator nothing is counted.
+ * built from flip-flops, and ROMs of at most {@link #LOGIC_ROM_DEPTH} words from LUTs
+ * ({@link #LOGIC}, style "logic"): a whole block for a few words wastes the small chips' scarce
+ * blocks. On a simulator nothing is counted.
  */
 public final class Allocator {
     private Allocator() {}
@@ -23,6 +24,8 @@ public final class Allocator {
     public static final String LOGIC = "logic";
     /** The largest memory built from flip-flops. */
     public static final long LOGIC_BITS = 256;
+    /** The deepest ROM built from LUTs (a 5-input function per bit: a few LUT4s). */
+    public static final int LOGIC_ROM_DEPTH = 32;
 
     /** The allocations, and for every memory that did not fit a {@link Shortfall}. */
     public record Result(List<Allocation> allocations, List<Shortfall> shortfalls) {
@@ -37,19 +40,32 @@ public final class Allocator {
     /** A memory that fits nowhere: the blocks it would take on its best kind against the blocks free there. */
     public record Shortfall(RtlMemories.Memory array, String bestMemory, double needBlocks, double freeBlocks) {}
 
+    /**
+     * The allocation with the fewest shortfalls of two greedy policies: the least wasted bits, and
+     * the largest blocks first (which moves one-port memories to the iCE40's SPRAM when its EBR
+     * are scarce).
+     */
     public static Result allocate(List<RtlMemories.Memory> memories, TargetDescriptor target) {
+        if (target.unlimited()) {
+            List<Allocation> out = new ArrayList<>();
+            for (RtlMemories.Memory m : memories) out.add(new Allocation(m, target.memories().get(0).name(), 0));
+            return new Result(out, List.of());
+        }
+        Result leastWaste = allocate(memories, target, false);
+        if (leastWaste.shortfalls().isEmpty()) return leastWaste;
+        Result largest = allocate(memories, target, true);
+        return largest.shortfalls().size() < leastWaste.shortfalls().size() ? largest : leastWaste;
+    }
+
+    private static Result allocate(List<RtlMemories.Memory> memories, TargetDescriptor target, boolean largestBlocks) {
         List<Allocation> out = new ArrayList<>();
         List<Shortfall> short_ = new ArrayList<>();
-        if (target.unlimited()) {
-            for (RtlMemories.Memory m : memories) out.add(new Allocation(m, target.memories().get(0).name(), 0));
-            return new Result(out, short_);
-        }
         Map<String, Double> free = new HashMap<>();
         for (TargetDescriptor.Memory m : target.memories()) free.put(m.name(), m.count().map(Integer::doubleValue).orElse(Double.MAX_VALUE));
         List<RtlMemories.Memory> order = new ArrayList<>(memories);
         order.sort(Comparator.comparingLong(RtlMemories.Memory::bits).reversed());
         for (RtlMemories.Memory m : order) {
-            if (m.bits() <= LOGIC_BITS) {
+            if (m.bits() <= LOGIC_BITS || m.ports() == RtlMemories.Ports.ROM && m.depth() <= LOGIC_ROM_DEPTH) {
                 out.add(new Allocation(m, LOGIC, 0));
                 continue;
             }
@@ -59,7 +75,7 @@ public final class Allocator {
             for (TargetDescriptor.Memory kind : target.memories()) {
                 Optional<Double> blocks = blocks(target, kind, m);
                 if (blocks.isEmpty()) continue;
-                double waste = blocks.get() * kind.width() * kind.depth() - m.bits();
+                double waste = largestBlocks ? -(double) kind.width() * kind.depth() : blocks.get() * kind.width() * kind.depth() - m.bits();
                 if (blocks.get() > free.get(kind.name())) {
                     if (nearest == null || blocks.get() - free.get(kind.name()) < nearest.needBlocks() - nearest.freeBlocks())
                         nearest = new Shortfall(m, kind.name(), blocks.get(), free.get(kind.name()));

@@ -37,10 +37,16 @@ public final class LogicModel {
             luts = 2900 + 110.0 * g.units() + (g.learning() ? 1800 + 120.0 * g.units() : 0) + (g.stochasticSpikes() ? 70.0 * g.units() : 0);
             ffs = 900 + 60.0 * g.units() + (g.learning() ? 900 + 80.0 * g.units() : 0);
         }
-        // memories in flip-flops: one FF per bit, about one LUT per two bits for the read mux
-        long logicBits = RtlMemories.of(g).stream().filter(m -> g.style(m.name()).equals("logic")).mapToLong(RtlMemories.Memory::bits).sum();
-        ffs += logicBits;
-        luts += logicBits / 2.0;
+        // memories in logic: RAMs one FF per bit and a LUT per two bits of read mux; ROMs about
+        // two LUT4 per output bit and 16 words
+        for (RtlMemories.Memory m : RtlMemories.of(g)) {
+            if (!g.style(m.name()).equals("logic")) continue;
+            if (m.ports() == RtlMemories.Ports.ROM) luts += 2.0 * m.width() * Math.ceil(m.depth() / 16.0);
+            else {
+                ffs += m.bits();
+                luts += m.bits() / 2.0;
+            }
+        }
         if (cal.isEmpty() && f == FpgaFamily.XILINX7) luts /= 1.6; // a LUT6 holds about 1.6 LUT4s
         return new Logic(Math.round(luts), Math.round(ffs), dsps(g), cal.isPresent());
     }

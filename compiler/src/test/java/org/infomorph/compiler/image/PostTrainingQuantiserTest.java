@@ -37,10 +37,11 @@ class PostTrainingQuantiserTest {
         int over = 0;
         for (int i = 0; i < w.length; i++) {
             long q = Math.round(Math.scalb(w[i], hiddenR.weightFrac()));
-            if (q > 127) over++;
-            assertEquals(Math.min(127, q), hiddenR.w()[i], "weight " + i);
+            if (q > 127 || q < -127) over++;
+            // symmetric clamp: -128 is the array's mask code
+            assertEquals(Math.max(-127, Math.min(127, q)), hiddenR.w()[i], "weight " + i);
         }
-        assertEquals(over, r.tensors().get(0).clippedWeights(), "weights that round to 128 clip to 127 and are counted");
+        assertEquals(over, r.tensors().get(0).clippedWeights(), "weights that round beyond +-127 clip and are counted");
         ImageSource ctx = r.image().layers().get(1).sources().get(1);
         assertTrue(ctx.fixed());
         for (int i = 0; i < ctx.w().length; i++) assertEquals(ctx.mask()[i] << ctx.weightFrac(), ctx.w()[i]);
