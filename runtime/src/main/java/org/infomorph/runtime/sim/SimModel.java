@@ -17,7 +17,7 @@ import org.infomorph.compiler.rtl.GeneratorParams;
  * <p>Errors inside the model (a Verilator fatal, {@code $stop}, {@code $finish}) and timeouts come
  * back as {@link SimException}; after a model error the instance is dead and every call fails.
  */
-public final class SimModel implements AutoCloseable {
+public final class SimModel implements org.infomorph.runtime.array.ArrayPort {
     /** Cycles a command may take before it is a timeout (override: {@code -Dinfomorph.sim.maxCycles}). */
     public static final long DEFAULT_MAX_CYCLES = Long.getLong("infomorph.sim.maxCycles", 1L << 28);
 
