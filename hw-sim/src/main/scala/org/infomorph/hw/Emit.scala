@@ -29,13 +29,18 @@ object Emit {
   /** Elaborates into a scratch folder, then copies the single .sv out; true when it changed. */
   def emit(generatorJson: Path, outDir: Path): Boolean = {
     val p = GenParams.read(generatorJson)
+    emitTop(new LluArray(p), Top, outDir)
+  }
+
+  /** Elaborates `gen` into a scratch folder and moves the single .sv to `outDir/<top>.sv` when it changed. */
+  def emitTop(gen: => chisel3.RawModule, top: String, outDir: Path): Boolean = {
     Files.createDirectories(outDir)
     val scratch = Files.createTempDirectory(outDir, "emit-")
     try {
-      circt.stage.ChiselStage.emitSystemVerilogFile(new LluArray(p), Array("--target-dir", scratch.toString), FirtoolOptions)
+      circt.stage.ChiselStage.emitSystemVerilogFile(gen, Array("--target-dir", scratch.toString), FirtoolOptions)
       val svs = Files.list(scratch).iterator().asScala.filter(_.toString.endsWith(".sv")).toList
       if (svs.size != 1) throw new IllegalStateException(s"expected one .sv from firtool, got ${svs.map(_.getFileName).mkString(", ")}")
-      val target = outDir.resolve(s"$Top.sv")
+      val target = outDir.resolve(s"$top.sv")
       val fresh = Files.readAllBytes(svs.head)
       val same = Files.exists(target) && Arrays.equals(Files.readAllBytes(target), fresh)
       if (!same) Files.move(svs.head, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
