@@ -156,7 +156,7 @@ public final class SimBuild {
         run(verilatorCommand(exe, dir, hash, trace), dir, Map.of(), dir.resolve("build.log"), "verilator");
     }
 
-    private static void run(List<String> cmd, Path dir, Map<String, String> env, Path log, String what) throws IOException {
+    public static void run(List<String> cmd, Path dir, Map<String, String> env, Path log, String what) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         int rc;
@@ -170,7 +170,7 @@ public final class SimBuild {
     }
 
     /** The last lines of a log, joined into one line. */
-    static String tail(Path log, int lines) {
+    public static String tail(Path log, int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(s -> !s.isBlank()).toList();
             return String.join(" | ", all.subList(Math.max(0, all.size() - lines), all.size())).strip();
@@ -180,14 +180,14 @@ public final class SimBuild {
     }
 
     /** The name of the configured tool: a system property, else an environment variable, else a default. */
-    static String configured(String property, String env, String fallback) {
+    public static String configured(String property, String env, String fallback) {
         String v = System.getProperty(property);
         if (v == null || v.isEmpty()) v = System.getenv(env);
         return v == null || v.isEmpty() ? fallback : v;
     }
 
     /** An executable: a path as given, or a name on PATH; else a one-line SimException with the fix. */
-    static String findTool(String tool, String name, String fix) {
+    public static String findTool(String tool, String name, String fix) {
         if (tool.contains("/")) {
             if (Files.isExecutable(Path.of(tool))) return tool;
             throw new SimException(name + " not found at " + tool + ": " + fix);
@@ -209,7 +209,7 @@ public final class SimBuild {
         }
     }
 
-    private static void writeIfChanged(Path file, byte[] content) throws IOException {
+    public static void writeIfChanged(Path file, byte[] content) throws IOException {
         if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), content)) return;
         Files.write(file, content);
     }
@@ -227,8 +227,13 @@ public final class SimBuild {
 
     /** Digest of the Chisel generator's classes (the jar, or the class folder in a reactor build). */
     private static byte[] generatorDigest() throws IOException {
-        URL u = SimBuild.class.getClassLoader().getResource("org/infomorph/hw/" + TOP + ".class");
-        if (u == null) throw new SimException("org.infomorph.hw." + TOP + " is missing from the class path (infomorph-hw-sim jar); rebuild infomorph");
+        return classesDigest("org/infomorph/hw/" + TOP + ".class");
+    }
+
+    /** Digest of the jar, or the class folder in a reactor build, that holds a class file (a resource path). */
+    public static byte[] classesDigest(String classFile) throws IOException {
+        URL u = SimBuild.class.getClassLoader().getResource(classFile);
+        if (u == null) throw new SimException(classFile + " is missing from the class path; rebuild infomorph");
         MessageDigest md = sha256();
         try {
             if ("jar".equals(u.getProtocol())) {

@@ -27,13 +27,13 @@ import org.infomorph.runtime.lockstep.StateDiff;
  * rules. Every try compares every spike, theta and state bit. The two architectures are two
  * builds; the capacity floor lets every network share its architecture's build.
  */
-class RtlLockstepProperties {
-    static final Capacity FLOOR = new Capacity(2, 16, 16, 64, 1024, 64, 2048, 64, 2048, 128, 512);
+public class RtlLockstepProperties {
+    public static final Capacity FLOOR = new Capacity(2, 16, 16, 64, 1024, 64, 2048, 64, 2048, 128, 512);
     private static VerilatorDevice previous, same;
     private static int tries, learned;
 
     /** PREVIOUS_BATCH, 8 bins, LUT log2, no momentum; batch 8. */
-    static ArchConfig previousBatch() {
+    public static ArchConfig previousBatch() {
         LearningRule d = LearningRule.defaults();
         return ArchConfig.defaults().withLearning(new LearningRule(TableMode.PREVIOUS_BATCH, 3, 2, 0, d.initialRangeExp(), d.minRangeExp(), d.maxRangeExp()));
     }
