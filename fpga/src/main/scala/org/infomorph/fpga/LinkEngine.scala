@@ -178,7 +178,8 @@ class LinkEngine(bp: BoardParams, opBits: Int, addrBits: Int, dataBits: Int, opW
   private val status = RegInit(0.U(8.W))
   private val expected = RegInit(0.U(8.W))
   private val synced = RegInit(false.B)
-  private val acc = RegInit(0.U(64.W))
+  private val accBytes = RegInit(VecInit(Seq.fill(8)(0.U(8.W)))) // a field's bytes, least significant first
+  private val acc = accBytes.asUInt
   private val cnt = RegInit(0.U(4.W))
   private val need = RegInit(0.U(4.W))
   private val addr = RegInit(0.U(addrBits.W))
@@ -212,7 +213,7 @@ class LinkEngine(bp: BoardParams, opBits: Int, addrBits: Int, dataBits: Int, opW
 
   /** Collects an n-byte little-endian field into `acc`, then goes to `next`. */
   private def field(n: Int, next: S.Type): Unit = {
-    acc := 0.U
+    accBytes.foreach(_ := 0.U)
     cnt := 0.U
     need := n.U
     ret := next
@@ -244,6 +245,10 @@ class LinkEngine(bp: BoardParams, opBits: Int, addrBits: Int, dataBits: Int, opW
   private val identIdx = RegInit(0.U(log2Ceil(L.IDENTITY_BYTES + 1).W))
 
   private val dist = seqR - expected
+
+  /** The low 2^e bytes of v, sign-extended to 64 bits (a 4-way mux, not a barrel shifter). */
+  private def signExtend(v: UInt, e: UInt): UInt =
+    MuxLookup(e, v)(Seq(0, 1, 2).map(i => i.U -> v((8 << i) - 1, 0).asSInt.pad(64).asUInt))
 
   switch(state) {
     is(S.boot) { seqR := 0.U; respond(L.ST_BOOT, P.none, S.idle) }
@@ -301,7 +306,7 @@ class LinkEngine(bp: BoardParams, opBits: Int, addrBits: Int, dataBits: Int, opW
       }.elsewhen(nbValid) {
         take := true.B
         rem := rem - 1.U
-        acc := acc | (nb.pad(64) << (cnt ## 0.U(3.W)))(63, 0)
+        accBytes(cnt(2, 0)) := nb
         cnt := cnt + 1.U
       }
     }
@@ -320,7 +325,7 @@ class LinkEngine(bp: BoardParams, opBits: Int, addrBits: Int, dataBits: Int, opW
     }
     is(S.wWord) {
       when(rem === 0.U) { respond(L.ST_OK, P.none, S.skip) }.otherwise {
-        acc := 0.U
+        accBytes.foreach(_ := 0.U)
         cnt := 0.U
         need := width
         ret := S.wIssue
@@ -328,8 +333,7 @@ class LinkEngine(bp: BoardParams, opBits: Int, addrBits: Int, dataBits: Int, opW
       }
     }
     is(S.wIssue) {
-      val sh = (64.U - (width ## 0.U(3.W)))(6, 0)
-      val value = ((acc << sh)(63, 0).asSInt >> sh).asUInt
+      val value = signExtend(acc, widthExp)
       io.host.valid := true.B
       io.host.op := opWrite.U
       io.host.wdata := value(dataBits - 1, 0)
@@ -368,8 +372,7 @@ class LinkEngine(bp: BoardParams, opBits: Int, addrBits: Int, dataBits: Int, opW
     is(S.rWait) {
       when(io.host.rvalid) {
         val v = io.host.rdata.asSInt.pad(64).asUInt
-        val sh = (64.U - (width ## 0.U(3.W)))(6, 0)
-        val fits = ((v << sh)(63, 0).asSInt >> sh).asUInt === v
+        val fits = signExtend(v, widthExp) === v
         when(!fits) { overflow := true.B }
         out := v
         outLeft := width

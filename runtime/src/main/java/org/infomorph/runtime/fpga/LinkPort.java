@@ -14,8 +14,10 @@ import static org.infomorph.compiler.rtl.HostLink.*;
  * stream to a board. Frames are numbered; WRITE frames stream within a window that never exceeds
  * half the board's receive buffer; a READ, COMMAND or RESET is a barrier (nothing is sent after it
  * until its answer is in), so a retried frame is never applied twice and a re-executed READ sees
- * the same state. Lost frames are recovered by NAKs and timeouts (go-back-N); a board that stays
- * silent, resets or answers with another design ends the run with a {@link LinkException}.
+ * the same state. After a timeout or a NAK the host probes where the board is (a frame ahead of
+ * every other, answered with NAK(expected) after all of them), then sends the frames from there
+ * again, split to a smaller size while the link loses frames. A board that stays silent, resets or
+ * answers with another design ends the run with a {@link LinkException}.
  * Not thread-safe.
  */
 public final class LinkPort implements ArrayPort {
@@ -32,7 +34,7 @@ public final class LinkPort implements ArrayPort {
 
         /** The simulated board: its clock runs slower than a real board's, so timeouts are longer. */
         public static Options simulated() {
-            return new Options(1_000, 30_000, 1L << 28);
+            return new Options(250, 30_000, 1L << 28);
         }
     }
 
@@ -44,24 +46,34 @@ public final class LinkPort implements ArrayPort {
                         long wireBytesSent, long wireBytesReceived) {}
 
     private static final class Pending {
-        final int seq, code, entryBytes;
-        final byte[] wire;
+        int seq;
+        final int code, entryBytes;
+        final byte[] payload;
+        byte[] wire;
         final boolean barrier;
         long firstSent, lastSent;
         int sends;
         boolean done;
         Frames.Frame answer;
 
-        Pending(int seq, int code, byte[] wire, int entryBytes, boolean barrier) {
+        Pending(int seq, int code, byte[] payload, boolean barrier) {
             this.seq = seq;
             this.code = code;
-            this.wire = wire;
-            this.entryBytes = entryBytes;
+            this.payload = payload;
+            this.wire = Frames.encode(seq, code, payload);
+            this.entryBytes = HostLink.RX_ENTRY_HEADER + HostLink.HEADER_BYTES + payload.length;
             this.barrier = barrier;
+        }
+
+        void renumber(int s) {
+            seq = s;
+            wire = Frames.encode(s, code, payload);
         }
     }
 
     private static final int MAX_SENDS = 12;
+    /** A probe's seq is this far ahead of the last frame sent: always a gap, so the board answers NAK(expected) and executes nothing. */
+    private static final int PROBE_AHEAD = 32;
     private final ByteLink link;
     private final Options opt;
     private final ArrayDeque<Pending> window = new ArrayDeque<>();
@@ -77,6 +89,9 @@ public final class LinkPort implements ArrayPort {
     private int chunk;
     private int cleanFrames;
     private long framesSent, retransmissions, naks, busyFrames, payloadSent, wireSent, wireReceived;
+    private int probeSeq = -1;
+    private long probeSent;
+    private int probes;
 
     public LinkPort(ByteLink link, Options opt) {
         this.link = link;
@@ -105,6 +120,8 @@ public final class LinkPort implements ArrayPort {
         synced = false;
         window.clear();
         inFlightBytes = 0;
+        probeSeq = -1;
+        probes = 0;
         nextSeq = (int) (System.nanoTime() & 0xff);
         link.write(new byte[] {(byte) SLIP_END, (byte) SLIP_END}); // ends whatever half frame the board holds
         byte[] a = await(send(CMD_IDENTIFY, new byte[0], true)).payload();
@@ -239,12 +256,13 @@ public final class LinkPort implements ArrayPort {
     }
 
     private Pending send(int code, byte[] payload, boolean barrier) {
-        while (!window.isEmpty() && window.peekLast().barrier) pump();
+        // nothing new while a probe is out: every frame in flight is then older than the probe, so its answer is exact
+        while (probeSeq >= 0 || (!window.isEmpty() && window.peekLast().barrier)) pump();
         int entry = HostLink.RX_ENTRY_HEADER + HostLink.HEADER_BYTES + payload.length;
         int budget = id == null ? 256 : id.rxBytes() / 2;
         while (!window.isEmpty() && (window.size() >= MAX_WINDOW_FRAMES || inFlightBytes + entry > budget)) pump();
         if (window.isEmpty()) lastHeard = System.nanoTime();
-        Pending p = new Pending(nextSeq, code, Frames.encode(nextSeq, code, payload), entry, barrier);
+        Pending p = new Pending(nextSeq, code, payload, barrier);
         nextSeq = (nextSeq + 1) & 0xff;
         window.addLast(p);
         inFlightBytes += entry;
@@ -282,11 +300,12 @@ public final class LinkPort implements ArrayPort {
         if ((now - lastHeard) / 1e6 > opt.silenceMs())
             throw new LinkException(LinkException.Kind.NO_ANSWER, "the board on " + link.name() + " does not answer (no valid frame in "
                     + opt.silenceMs() / 1000.0 + " s); check that it is powered, flashed with this design (infomorph fpga flash) and on this port");
-        if ((now - head.lastSent) / 1e6 > rto()) {
-            if (head.sends >= MAX_SENDS)
+        long last = Math.max(head.lastSent, probeSeq >= 0 ? probeSent : 0);
+        if ((now - last) / 1e6 > rto()) {
+            if (++probes > MAX_SENDS)
                 throw new LinkException(LinkException.Kind.NO_ANSWER, "the board on " + link.name() + " does not acknowledge frame " + head.seq + " after "
-                        + head.sends + " sends; the link loses too much (check the cable and the baud rate)");
-            resendFrom(head);
+                        + probes + " tries; the link loses too much (check the cable and the baud rate)");
+            probe();
         }
     }
 
@@ -295,18 +314,81 @@ public final class LinkPort implements ArrayPort {
         return Math.max(opt.minAckMs(), r);
     }
 
-    /** Go-back-N: sends every pending frame from {@code first} on again; shrinks the frames while the link loses them. */
-    private void resendFrom(Pending first) {
-        boolean from = false;
+    /**
+     * Asks where the board is: a tiny frame with a seq ahead of every frame sent (a gap), which
+     * the board answers with NAK(expected) after every earlier frame (the link keeps the order).
+     */
+    private void probe() {
+        probeSeq = (nextSeq + PROBE_AHEAD) & 0xff;
+        probeSent = System.nanoTime();
+        byte[] w = Frames.encode(probeSeq, CMD_WRITE, new byte[0]);
+        wireSent += w.length;
+        link.write(w);
+        cleanFrames = 0;
+        if (id != null) chunk = Math.max(32, chunk / 2);
+    }
+
+    /**
+     * The board expects {@code expected}: every frame before it was executed, none from it on.
+     * Executed WRITEs are done; an executed barrier whose answer was lost is sent again as it is
+     * (a duplicate: a READ runs again, a COMMAND answers its cycles); the frames from {@code
+     * expected} on are split to the current frame size, numbered from {@code expected} and sent.
+     */
+    private void resume(int expected) {
+        java.util.List<Pending> rest = new java.util.ArrayList<>();
+        boolean reached = false;
         for (Pending p : window) {
-            if (p == first) from = true;
-            if (from && !p.done) {
+            if (p.seq == expected) reached = true;
+            if (reached) rest.add(p);
+        }
+        if (!reached && expected != nextSeq) return; // not about this window (a stale answer)
+        for (Pending p : window) {
+            if (rest.contains(p)) break;
+            if (p.code == CMD_WRITE) p.done = true;
+            else if (!p.done) {
                 retransmissions++;
                 transmit(p);
             }
         }
-        cleanFrames = 0;
-        if (id != null) chunk = Math.max(32, chunk / 2);
+        retire();
+        if (rest.isEmpty()) return;
+        window.removeAll(rest);
+        inFlightBytes = window.stream().mapToInt(q -> q.entryBytes).sum();
+        int seq = expected;
+        java.util.List<Pending> fresh = new java.util.ArrayList<>();
+        for (Pending p : rest) {
+            for (Pending q : split(p)) {
+                q.renumber(seq);
+                seq = (seq + 1) & 0xff;
+                fresh.add(q);
+            }
+        }
+        nextSeq = seq;
+        for (Pending q : fresh) {
+            window.addLast(q);
+            inFlightBytes += q.entryBytes;
+            retransmissions++;
+            transmit(q);
+        }
+    }
+
+    /** A WRITE larger than the current frame size as several (the words in order); any other frame as it is. Callers of await hold the barrier itself. */
+    private java.util.List<Pending> split(Pending p) {
+        if (p.code != CMD_WRITE || p.payload.length <= chunk || id == null) return java.util.List.of(p);
+        int a = id.addrBytes(), wexp = p.payload[a], w = 1 << wexp;
+        long addr = 0;
+        for (int i = 0; i < a; i++) addr |= (long) (p.payload[i] & 0xff) << (8 * i);
+        int words = (p.payload.length - a - 1) / w, per = Math.max(1, (chunk - a - 1) / w);
+        java.util.List<Pending> out = new java.util.ArrayList<>();
+        for (int j = 0; j < words; j += per) {
+            int k = Math.min(per, words - j);
+            byte[] q = new byte[a + 1 + k * w];
+            le(q, 0, addr + j, a);
+            q[a] = (byte) wexp;
+            System.arraycopy(p.payload, a + 1 + j * w, q, a + 1, k * w);
+            out.add(new Pending(0, CMD_WRITE, q, false));
+        }
+        return out;
     }
 
     private Pending find(int seq) {
@@ -343,11 +425,13 @@ public final class LinkPort implements ArrayPort {
             case ST_NAK -> {
                 naks++;
                 int expected = f.payload().length == 1 ? f.payload()[0] & 0xff : -1;
-                Pending p = find(expected);
-                if (p == null) return;
-                acknowledgeBefore(p);
-                // one resend per round trip: the frames after a gap all come back with the same NAK
-                if (!p.done && (now - p.lastSent) / 1e6 > Math.max(1, srttMs)) resendFrom(p);
+                if (probeSeq >= 0 && f.seq() == probeSeq) {
+                    probeSeq = -1;
+                    probes = 0;
+                    resume(expected);
+                } else if (probeSeq < 0) {
+                    probe(); // a frame was lost before this one: find out where the board is
+                }
             }
             case ST_OK, ST_DUP -> {
                 Pending p = find(f.seq());
@@ -355,6 +439,7 @@ public final class LinkPort implements ArrayPort {
                 acknowledgeBefore(p);
                 p.done = true;
                 p.answer = f;
+                probes = 0;
                 if (p.sends == 1) rtt((now - p.firstSent) / 1e6);
                 if (++cleanFrames >= 16 && id != null) {
                     chunk = Math.min(id.maxPayload(), chunk * 2);
