@@ -98,7 +98,7 @@ class SimBoardLinkTest {
     /** 1% of the bytes changed each way (flip, drop, duplicate, delay): every word reads back as written. */
     @Test
     void aLossyLinkLosesNoWord() {
-        int frames = Integer.getInteger("infomorph.lossyFrames", 600);
+        int frames = Integer.getInteger("infomorph.lossyFrames", 300);
         try (FpgaDevice d = FpgaDevice.simulated(2, SimBoard.Faults.mixed(0.01, 9)).withCapacityFloor(RtlLockstepProperties.FLOOR)) {
             LinkBench.Lossy l = LinkBench.lossy(d, DeviceImages.contract(), frames, 4, DeviceImages.batch(true, 50), DeviceImages.batch(false, 51), 2);
             System.out.printf("lossy link: %d frames, %d words checked, %d resent, %d NAKs, faults %s, goodput %.1f%% of the line rate, state equals L2: %b%n",
