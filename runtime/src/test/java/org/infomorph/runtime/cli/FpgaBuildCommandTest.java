@@ -48,7 +48,7 @@ class FpgaBuildCommandTest {
         CliRun x = CliRun.of("fpga", "build", "--link-test", "--target", "xc7a35t-arty-a7", "-o", out.resolve("arty").toString());
         assertEquals(0, x.exitCode(), x.out() + x.err());
         String tcl = Files.readString(out.resolve("arty/vivado.tcl"));
-        assertTrue(tcl.contains("synth_design -top BoardTop -part xc7a35ticsg324-1L") && tcl.contains("write_bitstream"), tcl);
+        assertTrue(tcl.contains("set part xc7a35ticsg324-1L") && tcl.contains("synth_design -top BoardTop -part $part") && tcl.contains("write_bitstream"), tcl);
         assertTrue(x.out().contains("UART 2000000 baud"), x.out());
     }
 
