@@ -290,6 +290,7 @@ public final class LinkPort implements ArrayPort {
     private void pump() {
         int n = link.read(buf, 5);
         wireReceived += n;
+        long damaged = decoder.dropped();
         for (int i = 0; i < n; i++) {
             Frames.Frame f = decoder.feed(buf[i]);
             if (f != null) handle(f);
@@ -297,6 +298,8 @@ public final class LinkPort implements ArrayPort {
         long now = System.nanoTime();
         Pending head = window.peekFirst();
         if (head == null) return;
+        // a damaged frame from the board is most likely an answer we wait for: ask at once rather than after the timeout
+        if (decoder.dropped() > damaged && probeSeq < 0) probe();
         if ((now - lastHeard) / 1e6 > opt.silenceMs())
             throw new LinkException(LinkException.Kind.NO_ANSWER, "the board on " + link.name() + " does not answer (no valid frame in "
                     + opt.silenceMs() / 1000.0 + " s); check that it is powered, flashed with this design (infomorph fpga flash) and on this port");
