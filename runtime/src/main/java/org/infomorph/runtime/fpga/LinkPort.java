@@ -304,7 +304,8 @@ public final class LinkPort implements ArrayPort {
             throw new LinkException(LinkException.Kind.NO_ANSWER, "the board on " + link.name() + " does not answer (no valid frame in "
                     + opt.silenceMs() / 1000.0 + " s); check that it is powered, flashed with this design (infomorph fpga flash) and on this port");
         long last = Math.max(head.lastSent, probeSeq >= 0 ? probeSent : 0);
-        if ((now - last) / 1e6 > rto()) {
+        // back off while probes go unanswered: a slow board (or simulation) gets more time, the silence limit still ends it
+        if ((now - last) / 1e6 > rto() * (1 << Math.min(probes, 6))) {
             if (++probes > MAX_SENDS)
                 throw new LinkException(LinkException.Kind.NO_ANSWER, "the board on " + link.name() + " does not acknowledge frame " + head.seq + " after "
                         + probes + " tries; the link loses too much (check the cable and the baud rate)");

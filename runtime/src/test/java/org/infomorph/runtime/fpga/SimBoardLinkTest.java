@@ -139,11 +139,14 @@ class SimBoardLinkTest {
 
     @Test
     void aBoardWithAnotherDesignIsRefused() {
-        // the running board carries P; an image that needs three units asks for another design
+        // the running board carries P; an image that needs three units asks for another design (one program holds a port at a time)
+        link.close();
         try (FpgaDevice d = FpgaDevice.board(3, board.pty(), FpgaDevice.SIM_BAUD).withCapacityFloor(RtlLockstepProperties.FLOOR)) {
             LinkException e = assertThrows(LinkException.class, () -> d.load(DeviceImages.contract()));
             assertEquals(LinkException.Kind.OTHER_DESIGN, e.kind);
             assertTrue(e.getMessage().contains("carries design " + P.hash()) && e.getMessage().contains("fpga flash"), e.getMessage());
+        } finally {
+            link = new LinkPort(SerialLink.open(board.pty(), FpgaDevice.SIM_BAUD), LinkPort.Options.simulated());
         }
     }
 
