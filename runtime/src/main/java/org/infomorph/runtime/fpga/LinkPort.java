@@ -12,7 +12,7 @@ import static org.infomorph.compiler.rtl.HostLink.*;
 /**
  * The host's end of the host link (docs/host-link.md): the LLU array's host port over a byte
  * stream to a board. Frames are numbered; WRITE frames stream within a window that never exceeds
- * half the board's receive buffer; a READ, COMMAND or RESET is a barrier (nothing is sent after it
+ * the board's receive buffer; a READ, COMMAND or RESET is a barrier (nothing is sent after it
  * until its answer is in), so a retried frame is never applied twice and a re-executed READ sees
  * the same state. After a timeout or a NAK the host probes where the board is (a frame ahead of
  * every other, answered with NAK(expected) after all of them), then sends the frames from there
@@ -259,7 +259,8 @@ public final class LinkPort implements ArrayPort {
         // nothing new while a probe is out: every frame in flight is then older than the probe, so its answer is exact
         while (probeSeq >= 0 || (!window.isEmpty() && window.peekLast().barrier)) pump();
         int entry = HostLink.RX_ENTRY_HEADER + HostLink.HEADER_BYTES + payload.length;
-        int budget = id == null ? 256 : id.rxBytes() / 2;
+        // the ring holds every unacknowledged frame (a probe resends only after all earlier frames were taken)
+        int budget = id == null ? 256 : id.rxBytes() - 16;
         while (!window.isEmpty() && (window.size() >= MAX_WINDOW_FRAMES || inFlightBytes + entry > budget)) pump();
         if (window.isEmpty()) lastHeard = System.nanoTime();
         Pending p = new Pending(nextSeq, code, payload, barrier);
