@@ -12,7 +12,7 @@ import static org.infomorph.compiler.rtl.HostLink.*;
 /**
  * The host's end of the host link (docs/host-link.md): the LLU array's host port over a byte
  * stream to a board. Frames are numbered; WRITE frames stream within a window that never exceeds
- * the board's receive buffer; a READ, COMMAND or RESET is a barrier (nothing is sent after it
+ * half the board's receive buffer (three frames at the largest size); a READ, COMMAND or RESET is a barrier (nothing is sent after it
  * until its answer is in), so a retried frame is never applied twice and a re-executed READ sees
  * the same state. After a timeout or a NAK the host probes where the board is (a frame ahead of
  * every other, answered with NAK(expected) after all of them), then sends the frames from there
@@ -136,7 +136,7 @@ public final class LinkPort implements ArrayPort {
             throw new LinkException(LinkException.Kind.OTHER_DESIGN, link.name() + ": the board speaks host-link version " + version + ", this host "
                     + VERSION + "; build and flash the board again (infomorph fpga build, fpga flash)");
         synced = true;
-        chunk = id.maxPayload();
+        chunk = maxChunk();
         decoder = new Frames.Decoder(id.maxPayload() + 64);
         return id;
     }
@@ -259,8 +259,7 @@ public final class LinkPort implements ArrayPort {
         // nothing new while a probe is out: every frame in flight is then older than the probe, so its answer is exact
         while (probeSeq >= 0 || (!window.isEmpty() && window.peekLast().barrier)) pump();
         int entry = HostLink.RX_ENTRY_HEADER + HostLink.HEADER_BYTES + payload.length;
-        // the ring holds every unacknowledged frame (a probe resends only after all earlier frames were taken)
-        int budget = id == null ? 256 : id.rxBytes() - 16;
+        int budget = id == null ? 256 : budget();
         while (!window.isEmpty() && (window.size() >= MAX_WINDOW_FRAMES || inFlightBytes + entry > budget)) pump();
         if (window.isEmpty()) lastHeard = System.nanoTime();
         Pending p = new Pending(nextSeq, code, payload, barrier);
@@ -312,6 +311,16 @@ public final class LinkPort implements ArrayPort {
                         + probes + " tries; the link loses too much (check the cable and the baud rate)");
             probe();
         }
+    }
+
+    /** Bytes of buffer entries in flight: half the board's ring, so a frame sent again always finds room. */
+    private int budget() {
+        return id.rxBytes() / 2;
+    }
+
+    /** The largest payload sent: three frames fit the budget, so the line stays busy while answers come back. */
+    private int maxChunk() {
+        return Math.max(32, Math.min(id.maxPayload(), budget() / 3 - HostLink.RX_ENTRY_HEADER - HostLink.HEADER_BYTES));
     }
 
     private double rto() {
@@ -447,7 +456,7 @@ public final class LinkPort implements ArrayPort {
                 probes = 0;
                 if (p.sends == 1) rtt((now - p.firstSent) / 1e6);
                 if (++cleanFrames >= 16 && id != null) {
-                    chunk = Math.min(id.maxPayload(), chunk * 2);
+                    chunk = Math.min(maxChunk(), chunk * 2);
                     cleanFrames = 0;
                 }
                 retire();
