@@ -136,6 +136,8 @@ public final class LinkPort implements ArrayPort {
             throw new LinkException(LinkException.Kind.OTHER_DESIGN, link.name() + ": the board speaks host-link version " + version + ", this host "
                     + VERSION + "; build and flash the board again (infomorph fpga build, fpga flash)");
         synced = true;
+        probeSeq = -1;
+        probes = 0;
         chunk = maxChunk();
         decoder = new Frames.Decoder(id.maxPayload() + 64);
         return id;
@@ -299,7 +301,7 @@ public final class LinkPort implements ArrayPort {
         Pending head = window.peekFirst();
         if (head == null) return;
         // a damaged frame from the board is most likely an answer we wait for: ask at once rather than after the timeout
-        if (decoder.dropped() > damaged && probeSeq < 0) probe();
+        if (decoder.dropped() > damaged && probeSeq < 0 && synced) probe();
         if ((now - lastHeard) / 1e6 > opt.silenceMs())
             throw new LinkException(LinkException.Kind.NO_ANSWER, "the board on " + link.name() + " does not answer (no valid frame in "
                     + opt.silenceMs() / 1000.0 + " s); check that it is powered, flashed with this design (infomorph fpga flash) and on this port");
@@ -309,7 +311,11 @@ public final class LinkPort implements ArrayPort {
             if (++probes > MAX_SENDS)
                 throw new LinkException(LinkException.Kind.NO_ANSWER, "the board on " + link.name() + " does not acknowledge frame " + head.seq + " after "
                         + probes + " tries; the link loses too much (check the cable and the baud rate)");
-            probe();
+            if (synced) probe();
+            else { // before the board knows our numbers it answers no probe: send IDENTIFY again (any seq is accepted)
+                retransmissions++;
+                transmit(head);
+            }
         }
     }
 
