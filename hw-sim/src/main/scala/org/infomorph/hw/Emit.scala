@@ -39,17 +39,22 @@ object Emit {
 
   def emit(generatorJson: Path, outDir: Path): Boolean = {
     val p = GenParams.read(generatorJson)
+    emitTop(new LluArray(p), Top, outDir)
+  }
+
+  /** Elaborates `gen` into a scratch folder and moves the single .sv to `outDir/<top>.sv` when it changed. */
+  def emitTop(gen: => chisel3.RawModule, top: String, outDir: Path): Boolean = {
     Files.createDirectories(outDir)
     val scratch = Files.createTempDirectory(outDir, "emit-")
     try {
-      circt.stage.ChiselStage.emitSystemVerilogFile(new LluArray(p), Array("--target-dir", scratch.toString), FirtoolOptions)
+      circt.stage.ChiselStage.emitSystemVerilogFile(gen, Array("--target-dir", scratch.toString), FirtoolOptions)
       val files = Files.walk(scratch).iterator().asScala.filter(f => f.toString.endsWith(".sv") || f.toString.endsWith(".v")).toList
-      val (tops, rest) = files.partition(_.getFileName.toString == s"$Top.sv")
-      if (tops.size != 1) throw new IllegalStateException(s"expected $Top.sv from firtool, got ${files.map(_.getFileName).mkString(", ")}")
+      val (tops, rest) = files.partition(_.getFileName.toString == s"$top.sv")
+      if (tops.size != 1) throw new IllegalStateException(s"expected $top.sv from firtool, got ${files.map(_.getFileName).mkString(", ")}")
       val parts = tops ++ rest.sortBy(_.getFileName.toString)
       val fresh = withoutFileLists(parts.map(f => new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8)).mkString("\n"))
         .getBytes(java.nio.charset.StandardCharsets.UTF_8)
-      val target = outDir.resolve(s"$Top.sv")
+      val target = outDir.resolve(s"$top.sv")
       val same = Files.exists(target) && Arrays.equals(Files.readAllBytes(target), fresh)
       if (!same) {
         val tmp = scratch.resolve("joined.sv.tmp")

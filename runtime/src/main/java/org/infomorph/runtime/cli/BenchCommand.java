@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print measured figures (training samples/s, PID table time).",
-        subcommands = {BenchTrainCommand.class, BenchPidCommand.class, BenchFixedCommand.class, BenchCompileCommand.class, BenchSimCommand.class})
+        subcommands = {BenchTrainCommand.class, BenchPidCommand.class, BenchFixedCommand.class, BenchCompileCommand.class, BenchSimCommand.class, BenchLinkCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             SynthCommand.class,
             CalibrateCommand.class,
+            FpgaCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -64,7 +65,11 @@ public final class Main implements Runnable {
                 return ExitCode.INVALID_INPUT.code;
             }
             for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause())
-                if (c instanceof org.infomorph.runtime.sim.SimException) {
+                if (c instanceof org.infomorph.runtime.fpga.LinkException le) {
+                    // no such port, a silent board, another design, a reset board: one line
+                    cmd.getErr().println("error: " + le.getMessage());
+                    return le.kind.userError ? ExitCode.INVALID_INPUT.code : ExitCode.INTERNAL_ERROR.code;
+                } else if (c instanceof org.infomorph.runtime.sim.SimException) {
                     // a missing tool, a failed build or a crash inside the model: one line, no JVM stack trace
                     cmd.getErr().println("error: " + c.getMessage());
                     return ExitCode.INTERNAL_ERROR.code;

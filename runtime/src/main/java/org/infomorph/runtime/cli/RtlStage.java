@@ -23,7 +23,7 @@ record RtlStage(int units, Lockstep.Result result, String report) {
             r = Lockstep.run(image, steps, SpikeRule.DETERMINISTIC, rtl, () -> new VerilatorDevice(units, -1, true), Path.of("demo-mismatch.vcd"), null);
         }
         StringWriter sw = new StringWriter();
-        VerifyReport.print(new PrintWriter(sw, true), image, units, r, false);
+        VerifyReport.print(new PrintWriter(sw, true), image, units, "L3", r, false);
         o.print(sw.toString().indent(2));
         return new RtlStage(units, r, sw.toString());
     }

@@ -8,6 +8,8 @@ import org.infomorph.compiler.data.DatasetSplit;
 import org.infomorph.compiler.image.Image;
 import org.infomorph.runtime.device.SpikeRule;
 import org.infomorph.runtime.lockstep.Lockstep;
+import org.infomorph.runtime.array.ArrayDevice;
+import org.infomorph.runtime.fpga.FpgaDevice;
 import org.infomorph.runtime.sim.VerilatorDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Lockstep check: run IMAGE on the bit-exact model (L2) and on the RTL in Verilator (L3) side by side.",
+        description = {"Lockstep check: run IMAGE on the bit-exact model (L2) and on the RTL in Verilator (L3) or a board (L4, --device) side by side.",
                 "Compares spikes and output thetas per sample and the complete state after every batch; on the first mismatch",
                 "it names the sample, unit, neuron and field and writes a VCD window for GTKWave. Exit 0 only with no mismatch.",
                 "IMAGE is an image directory (quantize/compile), a trained-network directory (quantised here) or a network file (fresh weights)."})
@@ -29,6 +31,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin DataOptions data;
 
     @Mixin ArchOptions arch;
+
+    @Mixin DeviceOptions device;
 
     @Option(names = "--batches", paramLabel = "N", description = "inference batches of the test split (default: all)")
     Integer batches;
@@ -61,20 +65,22 @@ final class VerifyCommand implements Callable<Integer> {
         SpikeRule rule = stochastic ? SpikeRule.STOCHASTIC : SpikeRule.DETERMINISTIC;
         Lockstep.Plan plan = new Lockstep.Plan(learn, batches == null ? Integer.MAX_VALUE : batches, rule, img.seed());
         List<Lockstep.Step> steps = Lockstep.steps(img, split, plan);
-        o.printf("verify %s: %s on %d units, %d learning + %d inference batches (%s spikes), batch %d%n", image, img.network().name(), p,
+        o.printf("verify %s: %s on %d units (%s, %s), %d learning + %d inference batches (%s spikes), batch %d%n", image, img.network().name(), p,
+                device.level(), device.device,
                 Math.min(learn, steps.size()), steps.stream().filter(s -> !s.learn()).count(), rule.toString().toLowerCase(java.util.Locale.ROOT),
                 img.arch().learning().batchSize());
         o.flush();
         Lockstep.Result r;
-        try (VerilatorDevice rtl = new VerilatorDevice(p, fault, false)) {
-            r = Lockstep.run(img, steps, rule, rtl, () -> new VerilatorDevice(p, fault, true), waveform, (b, d) -> {
+        try (ArrayDevice hw = device.open(p, fault)) {
+            r = Lockstep.run(img, steps, rule, hw, hw instanceof VerilatorDevice ? () -> new VerilatorDevice(p, fault, true) : null, waveform, (b, d) -> {
                 if (b % 8 == 0 || d.mismatches() > 0) {
                     o.printf("  batch %4d/%d: %,d values compared, %,d mismatches%n", b, steps.size(), d.compared(), d.mismatches());
                     o.flush();
                 }
             });
+            if (hw instanceof FpgaDevice f && f.link() != null) LinkReport.print(o, f);
         }
-        VerifyReport.print(o, img, p, r, stochastic);
+        VerifyReport.print(o, img, p, device.level(), r, stochastic);
         return r.passed() ? ExitCode.OK.code : ExitCode.CHECK_FAILED.code;
     }
 }

@@ -15,10 +15,11 @@ import org.infomorph.runtime.device.InputBatch;
 import org.infomorph.runtime.device.SpikeRule;
 import org.infomorph.runtime.reference.ReferenceDevice;
 import org.infomorph.runtime.run.DeviceRunner;
+import org.infomorph.runtime.array.ArrayDevice;
 import org.infomorph.runtime.sim.VerilatorDevice;
 
 /**
- * Runs the reference model (L2) and the RTL (L3) side by side on the same image and batches:
+ * Runs the reference model (L2) and the RTL (L3, or L4 on a board) side by side on the same image and batches:
  * spikes and output thetas are compared per sample, and the complete state (weights, biases,
  * gradients, histograms, tables, ranges, PRNGs, counters) after every batch. After the first
  * batch with a mismatch it stops, and replays the run on a tracing build to write a VCD window of
@@ -77,7 +78,7 @@ public final class Lockstep {
      * @param waveform   where the VCD of the first mismatch goes
      * @param onBatch    called after each batch with the running diff
      */
-    public static Result run(Image image, List<Step> steps, SpikeRule inferRule, VerilatorDevice rtl, Supplier<VerilatorDevice> tracing,
+    public static Result run(Image image, List<Step> steps, SpikeRule inferRule, ArrayDevice rtl, Supplier<VerilatorDevice> tracing,
                              Path waveform, java.util.function.BiConsumer<Integer, StateDiff> onBatch) {
         List<String> names = image.network().layers().stream().map(LayerSpec::name).toList();
         StateDiff diff = new StateDiff(rtl.units(), 20);
@@ -95,12 +96,12 @@ public final class Lockstep {
                 long t0 = System.nanoTime();
                 BatchResult e = s.learn() ? ref.learn(s.input()) : ref.infer(s.input(), inferRule);
                 long t1 = System.nanoTime();
-                double n0 = rtl.model() == null ? 0 : rtl.model().nativeSeconds();
+                double n0 = nativeSeconds(rtl);
                 BatchResult a = s.learn() ? rtl.learn(s.input()) : rtl.infer(s.input(), inferRule);
                 long t2 = System.nanoTime();
                 refSecs += (t1 - t0) / 1e9;
                 rtlSecs += (t2 - t1) / 1e9;
-                nativeSecs += rtl.model().nativeSeconds() - n0;
+                nativeSecs += nativeSeconds(rtl) - n0;
                 for (long c : rtl.sampleCycles()) (s.learn() ? learnCycles : inferCycles).add(c);
                 if (s.learn()) boundary.add(rtl.boundaryCycles());
                 samples += s.input().batch();
@@ -134,6 +135,11 @@ public final class Lockstep {
             }
             return vcd;
         }
+    }
+
+    /** Wall time inside the Verilator model so far (a board has none). */
+    private static double nativeSeconds(ArrayDevice d) {
+        return d instanceof VerilatorDevice v && v.model() != null ? v.model().nativeSeconds() : 0;
     }
 
     private static int parameters(DeviceState s) {

@@ -170,7 +170,7 @@ public final class SimBuild {
         run(verilatorCommand(exe, dir, hash, trace), dir, Map.of(), dir.resolve("build.log"), "verilator");
     }
 
-    private static void run(List<String> cmd, Path dir, Map<String, String> env, Path log, String what) throws IOException {
+    public static void run(List<String> cmd, Path dir, Map<String, String> env, Path log, String what) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         int rc;
@@ -223,7 +223,7 @@ public final class SimBuild {
         }
     }
 
-    private static void writeIfChanged(Path file, byte[] content) throws IOException {
+    public static void writeIfChanged(Path file, byte[] content) throws IOException {
         if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), content)) return;
         Files.write(file, content);
     }
@@ -242,8 +242,13 @@ public final class SimBuild {
 
     /** Digest of the Chisel generator's classes (the jar, or the class folder in a reactor build). */
     private static byte[] generatorDigest() throws IOException {
-        URL u = SimBuild.class.getClassLoader().getResource("org/infomorph/hw/" + TOP + ".class");
-        if (u == null) throw new SimException("org.infomorph.hw." + TOP + " is missing from the class path (infomorph-hw-sim jar); rebuild infomorph");
+        return classesDigest("org/infomorph/hw/" + TOP + ".class");
+    }
+
+    /** Digest of the jar, or the class folder in a reactor build, that holds a class file (a resource path). */
+    public static byte[] classesDigest(String classFile) throws IOException {
+        URL u = SimBuild.class.getClassLoader().getResource(classFile);
+        if (u == null) throw new SimException(classFile + " is missing from the class path; rebuild infomorph");
         MessageDigest md = sha256();
         try {
             if ("jar".equals(u.getProtocol())) {

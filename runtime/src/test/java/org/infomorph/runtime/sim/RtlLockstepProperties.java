@@ -27,13 +27,13 @@ import org.infomorph.runtime.lockstep.StateDiff;
  * bit, and every command's cycles with the schedule. The two architectures are two builds; the
  * capacity floor lets every network share its architecture's build.
  */
-class RtlLockstepProperties {
-    static final Capacity FLOOR = new Capacity(2, 4, 16, 16, 64, 512, 4096, 128, 3);
+public class RtlLockstepProperties {
+    public static final Capacity FLOOR = new Capacity(2, 4, 16, 16, 64, 512, 4096, 128, 3);
     private static VerilatorDevice a, b;
     private static int tries, learned;
 
     /** The default rule with 8 bins and the LUT log2; batch 8, learning rate 4. */
-    static ArchConfig archA() {
+    public static ArchConfig archA() {
         return ArchConfig.defaults().withLearning(LearningRule.defaults().withBatchExp(3).withLearningRateExp(2));
     }
 
