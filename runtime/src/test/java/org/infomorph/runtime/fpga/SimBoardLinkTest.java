@@ -65,9 +65,9 @@ class SimBoardLinkTest {
         link.identify();
         SplittableRandom r = new SplittableRandom(3);
         long[] cfg = new long[P.capacity().configWords()];
-        for (int i = 0; i < cfg.length; i++) cfg[i] = r.nextLong(0, 1L << 32) >> r.nextInt(32); // 32-bit words, 1 to 5 bytes as signed
+        for (int i = 0; i < cfg.length; i++) cfg[i] = r.nextInt() >> r.nextInt(32); // 1 to 4 bytes wide
         link.write(REGION_CONFIG, 0, 0, cfg);
-        assertArrayEquals(cfg, link.read(REGION_CONFIG, 0, 0, cfg.length), "CONFIG (32-bit words)");
+        assertArrayEquals(cfg, link.read(REGION_CONFIG, 0, 0, cfg.length), "CONFIG (32-bit words, read back sign-extended)");
         int laneBits = P.lanesPerWord() * P.arch().numerics().weightBits();
         for (int group = 0; group < P.laneGroups(); group++) {
             long[] w = new long[P.capacity().laneWords()];
