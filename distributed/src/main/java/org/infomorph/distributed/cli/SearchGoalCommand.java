@@ -117,7 +117,7 @@ final class SearchGoalCommand implements Callable<Integer> {
         int pop = population != null ? population : CmaesReplay.defaultPopulation(dims);
         check(pop, dims, searched);
         long s = seed != null ? seed : net.training().seed();
-        spark.parse(); // a bad --master is an input error before any data is loaded
+        spark.check(); // a bad or unreachable --master is an input error before any data is loaded
         DatasetSplit split = data.load(System.err);
         Networks.checkFits(net, split, network);
         SearchSettings settings = new SearchSettings(SearchSettings.FORMAT, NetworkJson.write(net), layerName, split.name(), lv.id(), archJson, epochs, s,

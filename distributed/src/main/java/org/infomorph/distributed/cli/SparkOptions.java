@@ -20,11 +20,14 @@ public final class SparkOptions {
             description = "how long a standalone master may take to give an executor (default: ${DEFAULT-VALUE})")
     int executorWaitSeconds;
 
-    SparkMaster parse() {
-        return SparkMaster.parse(master);
+    /** The master, checked before any data is loaded: a bad or unreachable one is one line. */
+    SparkMaster check() {
+        SparkMaster m = SparkMaster.parse(master);
+        m.checkReachable(5_000);
+        return m;
     }
 
     SparkCluster start(String app) {
-        return SparkCluster.start(parse(), app, conf, executorWaitSeconds);
+        return SparkCluster.start(SparkMaster.parse(master), app, conf, executorWaitSeconds);
     }
 }

@@ -64,7 +64,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SweepSpec sweep = SweepSpecReader.read(specFile);
-        spark.parse();
+        spark.check();
         org.infomorph.distributed.sweep.ArchVariants variants = new org.infomorph.distributed.sweep.ArchVariants(sweep.arch(), specFile.toString());
         List<SweepPoint> points = sweep.points(variants);
         List<Boolean> varies = sweep.varies();
