@@ -115,7 +115,7 @@ final class SearchGoalCommand implements Callable<Integer> {
         LayerSpec searched = net.layers().get(li);
         int dims = searched.goal().gamma().length;
         int pop = population != null ? population : CmaesReplay.defaultPopulation(dims);
-        check(pop, dims, searched);
+        check(pop, searched);
         long s = seed != null ? seed : net.training().seed();
         spark.check(); // a bad or unreachable --master is an input error before any data is loaded
         DatasetSplit split = data.load(System.err);
@@ -176,7 +176,7 @@ final class SearchGoalCommand implements Callable<Integer> {
         o.printf("best - start: %+.2f pt test-deterministic, %+.2f pt test%n", 100 * dDet, 100 * dRef);
     }
 
-    private void check(int pop, int dims, LayerSpec searched) {
+    private void check(int pop, LayerSpec searched) {
         if (budget < 2) throw new InvalidInputException("--budget " + budget + ": must be >= 2 (the start and one generation)");
         if (pop < 2) throw new InvalidInputException("--population " + pop + ": must be >= 2");
         if (!(bound > 0)) throw new InvalidInputException("--bound " + bound + ": must be > 0");
@@ -188,7 +188,6 @@ final class SearchGoalCommand implements Callable<Integer> {
             if (Math.abs(g) > bound)
                 throw new InvalidInputException(network + ": layer " + searched.name() + " starts from goal " + GammaText.of(searched.goal().gamma())
                         + ", outside [-" + bound + ", " + bound + "]; raise --bound");
-        if (dims != searched.goal().gamma().length) throw new IllegalStateException();
     }
 
     static String duration(double seconds) {
