@@ -6,11 +6,11 @@ import org.infomorph.compiler.arch.ArchConfigJson;
 import picocli.CommandLine.Option;
 
 /** Shared option that picks the architecture configuration (default: ArchConfig.defaults()). */
-final class ArchOptions {
+public final class ArchOptions {
     @Option(names = "--arch", paramLabel = "ARCH.json", description = "architecture configuration (default: the built-in default architecture)")
     Path file;
 
-    ArchConfig load() {
+    public ArchConfig load() {
         return file == null ? ArchConfig.defaults() : ArchConfigJson.read(file);
     }
 }

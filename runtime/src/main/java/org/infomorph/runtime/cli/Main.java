@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Infomorphic networks on local-learning hardware: train, analyse, compile, run, verify.",
+        footer = {"", "Run on Apache Spark (embedded by default; see their --help):",
+                "  search-goal  search a layer's goal vector with CMA-ES",
+                "  sweep        train a grid of architectures, goals, seeds, data sets and levels"},
         subcommands = {
             TrainCommand.class,
             EvalCommand.class,
@@ -50,7 +53,11 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()), out, err);
+    }
+
+    /** The writers, enum parsing and exit-code mapping of every infomorph command line (also the Spark commands'). */
+    public static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
