@@ -13,6 +13,8 @@ final class LayerState {
     final int neurons;
     final SourceSpec[] sources;
     final double[][] w, b, mask;
+    /** per source: no mask entry is 0, so gradients need no masking */
+    final boolean[] denseMask;
     final Adam[] adamW, adamB;
     final ActivationMath activation;
     final Binning binning;
@@ -27,6 +29,7 @@ final class LayerState {
         w = new double[s][];
         b = new double[s][];
         mask = new double[s][];
+        denseMask = new boolean[s];
         adamW = new Adam[s];
         adamB = new Adam[s];
         for (int i = 0; i < s; i++) {
@@ -34,6 +37,7 @@ final class LayerState {
             w[i] = sw.w().clone();
             b[i] = sw.b().clone();
             mask[i] = NetworkInit.mask(sources[i], neurons);
+            denseMask[i] = java.util.Arrays.stream(mask[i]).noneMatch(v -> v == 0.0);
             adamW[i] = new Adam(spec.optimizer(), w[i].length);
             adamB[i] = new Adam(spec.optimizer(), b[i].length);
         }
