@@ -6,20 +6,11 @@ package org.infomorph.compiler.train;
  * Vector API one when {@link Simd} allows it, else the scalar one; both give the same bits.
  */
 final class Gemm {
-    static final GemmKernel KERNEL = choose();
+    private static final GemmKernel KERNEL = Simd.ENABLED ? new VectorGemmKernel() : GemmKernel.SCALAR;
     /** Multiply-adds below which one thread is faster than two. */
     private static final long PARALLEL_MIN = 1 << 17;
 
     private Gemm() {}
-
-    private static GemmKernel choose() {
-        return Simd.ENABLED ? new VectorGemmKernel() : GemmKernel.SCALAR;
-    }
-
-    /** "vector" or "scalar", for benchmark reports. */
-    static String kernelName() {
-        return KERNEL == GemmKernel.SCALAR ? "scalar" : "vector";
-    }
 
     /** {@link GemmKernel#accumulate} with the rows split over the cores (in groups of 4) when the product is large. */
     static void accumulate(double[] a, int aRow, int aStep, double[] b, int ldb, double[] c, int ldc,

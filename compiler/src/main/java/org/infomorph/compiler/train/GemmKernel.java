@@ -16,14 +16,34 @@ interface GemmKernel {
     void accumulate(double[] a, int aOff, int aRow, int aStep, double[] b, int bOff, int ldb,
                     double[] c, int cOff, int ldc, int rows, int cols, int depth);
 
-    /** Plain Java: the fallback when the JDK's Vector API module is not loaded. */
+    /**
+     * Plain Java: the fallback when the JDK's Vector API module is not loaded or not yet compiled.
+     * Eight columns at a time in local variables, so eight multiply-add chains run side by side.
+     */
     GemmKernel SCALAR = (a, aOff, aRow, aStep, b, bOff, ldb, c, cOff, ldc, rows, cols, depth) -> {
-        for (int m = 0; m < rows; m++) {
-            int ic = cOff + m * ldc;
-            for (int t = 0, ia = aOff + m * aRow, ib = bOff; t < depth; t++, ia += aStep, ib += ldb) {
-                double av = a[ia];
-                for (int n = 0; n < cols; n++) c[ic + n] = Math.fma(av, b[ib + n], c[ic + n]);
+        for (int m = 0; m < rows; m++)
+            for (int n = 0, ic = cOff + m * ldc; n < cols; n += 8, ic += 8) {
+                double c0 = c[ic], c1 = c[ic + 1], c2 = c[ic + 2], c3 = c[ic + 3];
+                double c4 = c[ic + 4], c5 = c[ic + 5], c6 = c[ic + 6], c7 = c[ic + 7];
+                for (int t = 0, ia = aOff + m * aRow, ib = bOff + n; t < depth; t++, ia += aStep, ib += ldb) {
+                    double av = a[ia];
+                    c0 = Math.fma(av, b[ib], c0);
+                    c1 = Math.fma(av, b[ib + 1], c1);
+                    c2 = Math.fma(av, b[ib + 2], c2);
+                    c3 = Math.fma(av, b[ib + 3], c3);
+                    c4 = Math.fma(av, b[ib + 4], c4);
+                    c5 = Math.fma(av, b[ib + 5], c5);
+                    c6 = Math.fma(av, b[ib + 6], c6);
+                    c7 = Math.fma(av, b[ib + 7], c7);
+                }
+                c[ic] = c0;
+                c[ic + 1] = c1;
+                c[ic + 2] = c2;
+                c[ic + 3] = c3;
+                c[ic + 4] = c4;
+                c[ic + 5] = c5;
+                c[ic + 6] = c6;
+                c[ic + 7] = c7;
             }
-        }
     };
 }

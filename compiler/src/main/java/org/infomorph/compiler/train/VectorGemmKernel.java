@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link GemmKernel} on the JDK Vector API (incubator module {@code jdk.incubator.vector}), loaded
- * only when that module is present (see {@link Gemm}). The depth is cut into blocks so that a block
+ * only when that module is present (see {@link Simd}). The depth is cut into blocks so that a block
  * of B stays in cache; within a block, register tiles of 4 rows by 4 (then 2, then 1) vectors stream
  * B row by row and broadcast A. Every output still sees its multiply-adds in increasing t.
  *
@@ -17,6 +17,10 @@ final class VectorGemmKernel implements GemmKernel {
     private static final int L = S.length();
     /** Depth per block: 128 rows of a B strip (4 vectors wide) are 32 KiB at 8 lanes, about L1. */
     private static final int DEPTH_BLOCK = 128;
+
+    static int lanes() {
+        return L;
+    }
 
     static boolean usable() {
         return QUANTUM % L == 0;
