@@ -102,7 +102,7 @@ public final class InfomorphicNetwork {
                 continue;
             }
             sums[k] = new double[batch * n];
-            Linear.forward(inputs[k], batch, ls.sources[k].size(), ls.w[k], ls.b[k], n, sums[k]);
+            ls.linear[k].forward(inputs[k], batch, ls.w[k], ls.b[k], sums[k]);
         }
         double[] theta = new double[batch * n];
         double[][] slopes = withSlopes ? new double[s][batch * n] : null;

@@ -39,29 +39,25 @@ final class LocalRule {
         double[][] atomsPerNeuron = wantAtoms ? new double[n][] : null;
         int[] bins = new int[s];
         for (int k = 0; k < s; k++) bins[k] = ls.binning.bins();
-        // one neuron's batch is a row of the transposed (n x B) arrays
-        double[][] sumsT = new double[s][];
-        for (int k = 0; k < s; k++) sumsT[k] = Transpose.of(pass.sums()[k], batch, n);
-        double[] thetaT = Transpose.of(pass.theta(), batch, n);
-        double[] dGdThetaT = new double[n * batch];
-
+        double[] dGdTheta = new double[batch * n];
         Parallel.forRange(n, 1, (j0, j1) -> {
             int[] cell = new int[batch];
             int[] col = new int[batch];
             double[] theta = new double[batch];
-            for (int j = j0; j < j1; j++) {
+            for (int j = j0; j < j1; j++) { // neuron j's batch is column j of the B x n arrays
                 java.util.Arrays.fill(cell, 0);
                 for (int k = 0; k < s; k++) {
-                    ls.binning.binStrided(sumsT[k], j * batch, 1, batch, col);
+                    ls.binning.binStrided(pass.sums()[k], j, n, batch, col);
                     for (int b = 0; b < batch; b++) cell[b] = cell[b] * bins[k] + col[b];
                 }
-                System.arraycopy(thetaT, j * batch, theta, 0, batch);
+                for (int b = 0; b < batch; b++) theta[b] = pass.theta()[b * n + j];
                 SoftHistogramPid.Result r = SoftHistogramPid.evaluate(bins, cell, theta, ls.gamma, wantAtoms);
-                System.arraycopy(r.dGdTheta(), 0, dGdThetaT, j * batch, batch);
+                double[] g = r.dGdTheta();
+                for (int b = 0; b < batch; b++) dGdTheta[b * n + j] = g[b];
                 if (wantAtoms) atomsPerNeuron[j] = r.atoms();
             }
         });
-        return new GoalGradient(Transpose.of(dGdThetaT, n, batch), wantAtoms ? meanOver(atomsPerNeuron) : null);
+        return new GoalGradient(dGdTheta, wantAtoms ? meanOver(atomsPerNeuron) : null);
     }
 
     /**
@@ -77,8 +73,7 @@ final class LocalRule {
             double[] slope = pass.slopes()[k];
             for (int i = 0; i < e.length; i++) e[i] = dGdTheta[i] * slope[i];
             int size = ls.sources[k].size();
-            dw[k] = new double[n * size];
-            Linear.weightGradient(e, batch, n, pass.inputs()[k], size, dw[k]);
+            dw[k] = Linear.weightGradient(e, batch, n, pass.inputs()[k], size);
             double[] mask = ls.mask[k];
             if (!ls.denseMask[k]) for (int i = 0; i < dw[k].length; i++) if (mask[i] == 0) dw[k][i] = 0.0; // absent connections stay exactly 0
             db[k] = new double[n];

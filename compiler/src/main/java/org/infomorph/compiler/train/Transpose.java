@@ -6,17 +6,14 @@ final class Transpose {
 
     private Transpose() {}
 
-    /** The row-major rows x cols matrix {@code a} as cols x ld (ld >= rows; entries past rows stay 0). */
-    static double[] of(double[] a, int rows, int cols, int ld) {
-        double[] t = new double[cols * ld];
+    /** Writes the row-major rows x cols matrix {@code a} into {@code t} as cols x ld (ld >= rows); entries past rows are not touched. */
+    static void into(double[] a, int rows, int cols, double[] t, int ld) {
         for (int r0 = 0; r0 < rows; r0 += BLOCK)
-            for (int c0 = 0; c0 < cols; c0 += BLOCK)
-                for (int r = r0, rEnd = Math.min(rows, r0 + BLOCK); r < rEnd; r++)
-                    for (int c = c0, cEnd = Math.min(cols, c0 + BLOCK); c < cEnd; c++) t[c * ld + r] = a[r * cols + c];
-        return t;
+            for (int c0 = 0; c0 < cols; c0 += BLOCK) block(a, rows, cols, t, ld, r0, c0);
     }
 
-    static double[] of(double[] a, int rows, int cols) {
-        return of(a, rows, cols, rows);
+    private static void block(double[] a, int rows, int cols, double[] t, int ld, int r0, int c0) {
+        for (int r = r0, rEnd = Math.min(rows, r0 + BLOCK); r < rEnd; r++)
+            for (int c = c0, cEnd = Math.min(cols, c0 + BLOCK); c < cEnd; c++) t[c * ld + r] = a[r * cols + c];
     }
 }
