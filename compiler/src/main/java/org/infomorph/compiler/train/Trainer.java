@@ -40,6 +40,11 @@ public final class Trainer {
         return new Trainer(net, new HwRuleStep(net, arch), arch.learning().batchSize(), seed);
     }
 
+    /** Samples per training batch: the network file's for L0, 2^batchExp of the architecture for L1. */
+    public int batchSize() {
+        return batchSize;
+    }
+
     public InfomorphicNetwork network() {
         return net;
     }
@@ -61,18 +66,34 @@ public final class Trainer {
         long t0 = System.nanoTime();
         for (int[] idx : batches) {
             Batch b = Batches.gather(train, idx);
-            net.beginTrainingBatch();
-            InfomorphicNetwork.Forward fwd = net.forward(b.x(), b.y(), b.size(), SpikeMode.STOCHASTIC, spikes, true);
-            accSum += (double) Accuracy.correctWithBatchPolarity(fwd.outputTheta(), b.y(), b.size(), train.classes()) / b.size();
-            List<double[]> atoms = rule.learn(net, fwd, wantAtoms);
-            if (!atoms.isEmpty()) learnedBatches++;
-            if (wantAtoms && !atoms.isEmpty()) accumulate(atomSums, atoms);
+            BatchResult r = trainBatch(b, spikes, wantAtoms);
+            accSum += (double) Accuracy.correctWithBatchPolarity(r.outputTheta(), b.y(), b.size(), train.classes()) / b.size();
+            if (!r.atoms().isEmpty()) learnedBatches++;
+            if (wantAtoms && !r.atoms().isEmpty()) accumulate(atomSums, r.atoms());
             if (onBatch != null) onBatch.accept(idx.length);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         for (double[] a : atomSums) for (int i = 0; i < a.length; i++) a[i] /= learnedBatches;
         Evaluation ev = evaluate(data, epoch);
         return new EpochReport(epoch, accSum / batches.size(), ev.stochastic(), ev.deterministic(), atomSums, seconds, train.size());
+    }
+
+    /** One training batch: the output layer's theta (B x classes) and, per layer, the mean atoms (empty when the rule skipped the batch). */
+    public record BatchResult(double[] outputTheta, List<double[]> atoms) {}
+
+    /**
+     * Learns from one batch (label as context, stochastic spikes from {@code spikes}), the step
+     * {@link #trainEpoch} repeats; public for the throughput benchmark.
+     */
+    public BatchResult trainBatch(Batch b, SplittableRandom spikes, boolean wantAtoms) {
+        net.beginTrainingBatch();
+        InfomorphicNetwork.Forward fwd = net.forward(b.x(), b.y(), b.size(), SpikeMode.STOCHASTIC, spikes, true);
+        return new BatchResult(fwd.outputTheta(), rule.learn(net, fwd, wantAtoms));
+    }
+
+    /** How this JVM runs the float kernels: "vector (N x float64)" or "scalar" (see docs/training-speed.md). */
+    public static String kernels() {
+        return Simd.describe();
     }
 
     /** Test accuracy by the reference metric and by the deterministic metric. */

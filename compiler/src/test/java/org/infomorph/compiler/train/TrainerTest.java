@@ -47,6 +47,36 @@ class TrainerTest {
         assertTrue(differs, "another seed must give other weights");
     }
 
+    /**
+     * The parallel pieces write disjoint outputs, so one thread and the common pool give the same
+     * bits. The paper's context-lateral model on the synthetic features is large enough to split
+     * every product, activation and PID stage, and its two steps reuse the feed-forward sums.
+     */
+    @Test
+    void oneThreadAndAllCoresGiveTheSameWeights() throws Exception {
+        String json = java.nio.file.Files.readString(Path.of("../examples/context-lateral.json"))
+                .replace("\"features\": 784", "\"features\": " + data.train().features())
+                .replace("\"size\": 784", "\"size\": " + data.train().features());
+        NetworkSpec lateral = NetworkJson.parse(json, "context-lateral (synthetic features)");
+        java.util.concurrent.Callable<TrainedNetwork> run = () -> {
+            Trainer t = new Trainer(NetworkInit.initial(lateral, 3), 3);
+            t.trainEpoch(1, data, true, null);
+            return t.network().snapshot();
+        };
+        TrainedNetwork pooled = run.call();
+        java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            TrainedNetwork alone = single.submit(run).get();
+            for (int l = 0; l < pooled.layers().size(); l++)
+                for (int s = 0; s < pooled.layers().get(l).sources().size(); s++) {
+                    assertArrayEquals(pooled.layers().get(l).sources().get(s).w(), alone.layers().get(l).sources().get(s).w());
+                    assertArrayEquals(pooled.layers().get(l).sources().get(s).b(), alone.layers().get(l).sources().get(s).b());
+                }
+        } finally {
+            single.shutdown();
+        }
+    }
+
     @Test
     void contextNetworkLearnsTheSyntheticTask() {
         Trainer t = new Trainer(NetworkInit.initial(spec, 30), 30);

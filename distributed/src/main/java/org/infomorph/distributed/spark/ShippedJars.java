@@ -27,8 +27,7 @@ public final class ShippedJars {
             "org.infomorph.distributed.eval.Evaluator",
             "org.infomorph.runtime.reference.ReferenceDevice",
             "org.infomorph.compiler.network.NetworkSpec",
-            "org.infomorph.targets.TargetDescriptor",
-            "dev.ludovic.netlib.blas.BLAS");
+            "org.infomorph.targets.TargetDescriptor");
 
     private ShippedJars() {}
 

@@ -56,6 +56,8 @@ public final class SparkCluster implements AutoCloseable {
                 Path scratch = Files.createTempDirectory("infomorph-spark-jars");
                 scratch.toFile().deleteOnExit();
                 c.set("spark.jars", String.join(",", ShippedJars.jars(scratch)));
+                // the trainers' SIMD kernels, as in the launcher's JVM (without it: the same bits, slower)
+                c.set("spark.executor.extraJavaOptions", "--add-modules jdk.incubator.vector");
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
