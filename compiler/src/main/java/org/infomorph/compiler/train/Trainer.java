@@ -59,12 +59,15 @@ public final class Trainer {
         List<double[]> atomSums = new ArrayList<>();
         int learnedBatches = 0;
         long t0 = System.nanoTime();
+        int number = 0;
         for (int[] idx : batches) {
+            number++;
             Batch b = Batches.gather(train, idx);
             net.beginTrainingBatch();
             InfomorphicNetwork.Forward fwd = net.forward(b.x(), b.y(), b.size(), SpikeMode.STOCHASTIC, spikes, true);
             accSum += (double) Accuracy.correctWithBatchPolarity(fwd.outputTheta(), b.y(), b.size(), train.classes()) / b.size();
             List<double[]> atoms = rule.learn(net, fwd, wantAtoms);
+            net.requireFinite(epoch, number);
             if (!atoms.isEmpty()) learnedBatches++;
             if (wantAtoms && !atoms.isEmpty()) accumulate(atomSums, atoms);
             if (onBatch != null) onBatch.accept(idx.length);

@@ -23,15 +23,15 @@ import picocli.CommandLine.Spec;
 final class BenchTrainCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NETWORK.json")
+    @Parameters(index = "0", paramLabel = "NETWORK.json", description = "the network description to time (see docs/network-format.md)")
     Path network;
 
     @Mixin DataOptions data;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "60", description = "timed training batches (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "60", description = "timed training batches (1..1000000; default: ${DEFAULT-VALUE})")
     int batches;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20", description = "untimed warm-up batches (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20", description = "untimed warm-up batches (0..1000000; default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--no-atoms", description = "skip PID-atom monitoring")
@@ -40,7 +40,10 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        OptionChecks.range("--batches", batches, 1, 1_000_000);
+        OptionChecks.range("--warmup", warmup, 0, 1_000_000);
         NetworkSpec net = Networks.read(network, null, null);
+        org.infomorph.compiler.MemoryBudget.requireFloat(net, net.training().batchSize(), network.toString());
         DatasetSplit split = data.load(System.err);
         Networks.checkFits(net, split, network);
         InfomorphicNetwork model = new InfomorphicNetwork(NetworkInit.initial(net, net.training().seed()));

@@ -15,11 +15,21 @@ final class DataOptions {
     String dataset;
 
     @Option(names = "--cache", paramLabel = "DIR",
-            description = "data cache folder (default: $INFOMORPH_CACHE, else ~/.cache/infomorph)")
+            description = "data cache folder (default: $INFOMORPH_CACHE, else $XDG_CACHE_HOME/infomorph, else ~/.cache/infomorph)")
     Path cache;
 
     DatasetSplit load(PrintStream log) {
-        DataCache dc = cache != null ? new DataCache(cache) : DataCache.fromEnvironment();
-        return Datasets.load(DatasetName.parse(dataset), dc, log);
+        return Datasets.load(DatasetName.parse(dataset), dataCache(), log);
+    }
+
+    /** The cache folder in use: an input no output may replace. */
+    Path cacheDir() {
+        return dataCache().dir();
+    }
+
+    private DataCache dataCache() {
+        if (cache != null && cache.toString().isBlank())
+            throw new org.infomorph.compiler.InvalidInputException("--cache: an empty path was given; give a folder, or leave the option out");
+        return cache != null ? new DataCache(cache) : DataCache.fromEnvironment();
     }
 }
