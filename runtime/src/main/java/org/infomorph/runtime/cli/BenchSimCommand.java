@@ -45,7 +45,7 @@ final class BenchSimCommand implements Callable<Integer> {
         int batch = a.learning().batchSize();
         BenchInputs in = BenchInputs.of(net, batch);
         InputBatch learn = in.learn(), infer = in.infer();
-        int units = Images.compilation(image).mapping().units();
+        int units = Images.rtlUnits(Images.compilation(image).mapping().units(), network.toString());
         org.infomorph.compiler.rtl.RtlLayout.of(image, units); // a network the RTL cannot address is one clear line before any build
         double[] l2 = new double[2];
         try (ReferenceDevice ref = new ReferenceDevice()) {

@@ -37,6 +37,13 @@ final class Images {
         return r.units() != null ? r.units() : compilation(r.image()).mapping().units();
     }
 
+    /** The RTL addresses at most 255 units (an 8-bit unit index): more is one clear line, not a failed build. */
+    static int rtlUnits(int units, String source) {
+        if (units < 1 || units > 255)
+            throw new org.infomorph.compiler.InvalidInputException(source + ": " + units + " units, but the RTL simulation has 1..255; pass --units with fewer");
+        return units;
+    }
+
     static Compilation compilation(Image image) {
         return Compilation.of(image.network(), image.arch(), Targets.builtIn(Targets.DEFAULT), Mode.LEARN);
     }

@@ -74,7 +74,7 @@ final class VerifyCommand implements Callable<Integer> {
         MemoryBudget.requireFixed(img.network(), img.arch(), image.toString());
         DatasetSplit split = data.load(System.err);
         Networks.checkFits(img.network(), split, image);
-        int p = units != null ? units : Images.units(resolved);
+        int p = Images.rtlUnits(units != null ? units : Images.units(resolved), units != null ? "--units" : image.toString());
         RtlLayout.of(img, p); // a network the RTL cannot address is one clear line before any build
         SpikeRule rule = stochastic ? SpikeRule.STOCHASTIC : SpikeRule.DETERMINISTIC;
         Lockstep.Plan plan = new Lockstep.Plan(learn, batches == null ? Integer.MAX_VALUE : batches, rule, img.seed());
