@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = {"Infomorphic networks on local-learning hardware: train, analyse, compile, run and verify.",
                 "Exit codes: 0 success, 1 a check failed, 2 invalid input (one line on stderr naming the file, the field and the fix),",
-                "3 an internal error (INFOMORPH_DEBUG=1 shows the stack trace)."},
+                "3 an error inside infomorph (INFOMORPH_DEBUG=1 shows the stack trace)."},
         subcommands = {
             TrainCommand.class,
             EvalCommand.class,
@@ -42,6 +42,9 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // log records (e.g. "building the simulation library ...") as one line each on stderr, not two with a timestamp
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null)
+            System.setProperty("java.util.logging.SimpleFormatter.format", "infomorph: %5$s%6$s%n");
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv("INFOMORPH_DEBUG") != null, args));
     }
 

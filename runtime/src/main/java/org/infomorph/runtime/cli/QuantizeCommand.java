@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "quantize", mixinStandardHelpOptions = true,
-        description = {"Map a float-trained network to the integers of an image for the fixed-point levels (L2 and below).",
+        description = {"Map a float-trained network to the integers of an image for the fixed-point levels (L2, L3).",
                 "Each weight tensor gets a power-of-two scale; reports scales and clipped values, and refuses a format that",
                 "cannot hold the network."})
 final class QuantizeCommand implements Callable<Integer> {
