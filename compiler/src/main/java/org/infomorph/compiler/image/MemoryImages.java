@@ -87,18 +87,28 @@ public final class MemoryImages {
 
     public static void write(Map<String, long[]> blocks, Mapping m, Path dir) throws IOException {
         Files.createDirectories(dir);
+        for (Map.Entry<String, byte[]> e : files(blocks, m).entrySet()) Files.write(dir.resolve(e.getKey()), e.getValue());
+    }
+
+    /**
+     * The files of every block, by name: {@code NAME.hex} ({@code $readmemh}, one word per line, lower-case
+     * hex digits of the block width) and {@code NAME.bin} (little-endian, whole bytes of the block width).
+     */
+    public static Map<String, byte[]> files(Map<String, long[]> blocks, Mapping m) {
+        Map<String, byte[]> out = new TreeMap<>();
         for (Map.Entry<String, long[]> e : blocks.entrySet()) {
             int width = widthOf(e.getKey(), m);
             int hexDigits = (width + 3) / 4, bytes = (width + 7) / 8;
             StringBuilder sb = new StringBuilder();
-            ByteBuffer buf = ByteBuffer.allocate(e.getValue().length * bytes).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer buf = ByteBuffer.allocate(Math.multiplyExact(e.getValue().length, bytes)).order(ByteOrder.LITTLE_ENDIAN);
             for (long w : e.getValue()) {
                 sb.append(String.format("%0" + hexDigits + "x", w)).append('\n');
                 for (int b = 0; b < bytes; b++) buf.put((byte) (w >>> (8 * b)));
             }
-            Files.writeString(dir.resolve(e.getKey() + ".hex"), sb.toString());
-            Files.write(dir.resolve(e.getKey() + ".bin"), buf.array());
+            out.put(e.getKey() + ".hex", sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.put(e.getKey() + ".bin", buf.array());
         }
+        return out;
     }
 
     /** Reads the weights and biases back from the hex files into a copy of {@code image} (to prove the layout). */

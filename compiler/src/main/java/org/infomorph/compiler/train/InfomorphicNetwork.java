@@ -3,6 +3,7 @@ package org.infomorph.compiler.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.compiler.network.NetworkSpec;
 import org.infomorph.compiler.network.TrainedNetwork;
@@ -144,6 +145,29 @@ public final class InfomorphicNetwork {
         List<double[]> atoms = new ArrayList<>();
         for (int i = 0; i < layers.length; i++) atoms.add(LocalRule.step(layers[i], fwd.passes().get(i), wantAtoms));
         return atoms;
+    }
+
+    /**
+     * Throws, naming the layer, source and weight, if a weight or bias is NaN or infinite: training
+     * diverged (in practice a learning rate too large for the network), and nothing learned from
+     * here on would mean anything.
+     */
+    public void requireFinite(int epoch, int batch) {
+        for (int i = 0; i < layers.length; i++) {
+            LayerState ls = layers[i];
+            for (int k = 0; k < ls.sourceCount(); k++) {
+                String at = "layers[" + i + "] (" + ls.spec.name() + ") source " + ls.sources[k].role();
+                for (int j = 0; j < ls.w[k].length; j++)
+                    if (!Double.isFinite(ls.w[k][j])) throw diverged(at + " weight " + j, ls.w[k][j], epoch, batch, ls);
+                for (int j = 0; j < ls.b[k].length; j++)
+                    if (!Double.isFinite(ls.b[k][j])) throw diverged(at + " bias " + j, ls.b[k][j], epoch, batch, ls);
+            }
+        }
+    }
+
+    private static InvalidInputException diverged(String what, double v, int epoch, int batch, LayerState ls) {
+        return new InvalidInputException("training diverged: " + what + " became " + v + " in epoch " + epoch + ", batch " + batch
+                + "; lower that layer's optimizer.lr (" + ls.spec.optimizer().lr() + ") or the architecture's learningRateExp");
     }
 
     LayerState layer(int i) {

@@ -64,9 +64,12 @@ public final class Trainer {
         List<double[]> atomSums = new ArrayList<>();
         int learnedBatches = 0;
         long t0 = System.nanoTime();
+        int number = 0;
         for (int[] idx : batches) {
+            number++;
             Batch b = Batches.gather(train, idx);
             BatchResult r = trainBatch(b, spikes, wantAtoms);
+            net.requireFinite(epoch, number);
             accSum += (double) Accuracy.correctWithBatchPolarity(r.outputTheta(), b.y(), b.size(), train.classes()) / b.size();
             if (!r.atoms().isEmpty()) learnedBatches++;
             if (wantAtoms && !r.atoms().isEmpty()) accumulate(atomSums, r.atoms());

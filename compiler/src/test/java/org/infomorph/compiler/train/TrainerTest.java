@@ -2,10 +2,12 @@ package org.infomorph.compiler.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.compiler.data.DataCache;
 import org.infomorph.compiler.data.DatasetName;
 import org.infomorph.compiler.data.DatasetSplit;
@@ -31,6 +33,16 @@ class TrainerTest {
         Trainer t = new Trainer(NetworkInit.initial(spec, seed), seed);
         for (int e = 1; e <= epochs; e++) t.trainEpoch(e, data, false, null);
         return t.network().snapshot();
+    }
+
+    @Test
+    void aTrainingThatReachesANonFiniteWeightStopsNamingIt() {
+        TrainedNetwork init = NetworkInit.initial(spec, 5);
+        init.layers().get(1).sources().get(0).w()[3] = Double.POSITIVE_INFINITY; // as a learning rate that overflows would leave it
+        Trainer t = new Trainer(init, 5);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> t.trainEpoch(1, data, false, null));
+        assertTrue(e.first().startsWith("training diverged: layers[1] (output) source R weight "), e.first());
+        assertTrue(e.first().contains(" in epoch 1, batch 1; lower that layer's optimizer.lr (0.01)"), e.first());
     }
 
     @Test

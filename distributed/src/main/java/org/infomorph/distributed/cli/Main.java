@@ -22,12 +22,17 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv("INFOMORPH_DEBUG") != null, args));
     }
 
     /** Runs a command with the given writers (tests capture them) and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = org.infomorph.runtime.cli.Main.configure(new CommandLine(new Main()), out, err);
+        return run(out, err, false, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}; {@code debug} prints the stack trace of an internal error. */
+    public static int run(PrintWriter out, PrintWriter err, boolean debug, String... args) {
+        CommandLine cl = org.infomorph.runtime.cli.Main.configure(new CommandLine(new Main()), out, err, debug);
         CommandLine.IExecutionExceptionHandler common = cl.getExecutionExceptionHandler();
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof JobFailure) {
@@ -36,6 +41,6 @@ public final class Main implements Runnable {
             }
             return common.handleExecutionException(ex, cmd, parsed);
         });
-        return cl.execute(args);
+        return org.infomorph.runtime.cli.Main.execute(cl, err, debug, args);
     }
 }

@@ -7,10 +7,11 @@ import picocli.CommandLine.Option;
 
 /** Shared option that picks the architecture configuration (default: ArchConfig.defaults()). */
 public final class ArchOptions {
-    @Option(names = "--arch", paramLabel = "ARCH.json", description = "architecture configuration (default: the built-in default architecture)")
+    @Option(names = "--arch", paramLabel = "ARCH.json", description = "architecture configuration JSON (default: the built-in default; 'infomorph arch' prints it)")
     Path file;
 
     public ArchConfig load() {
+        OptionChecks.path("--arch", file, "an architecture JSON file ('infomorph arch' prints one to start from)");
         return file == null ? ArchConfig.defaults() : ArchConfigJson.read(file);
     }
 }

@@ -6,7 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.infomorph.compiler.InvalidInputException;
+import org.infomorph.compiler.MemoryBudget;
+import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.data.Batches;
 import org.infomorph.compiler.data.DatasetSplit;
 import org.infomorph.compiler.network.NetworkInit;
@@ -25,16 +26,16 @@ import picocli.CommandLine.Spec;
 final class BenchTrainCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NETWORK.json")
+    @Parameters(index = "0", paramLabel = "NETWORK.json", description = "the network description to time (see docs/network-format.md)")
     Path network;
 
     @Mixin DataOptions data;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "60", description = "timed training batches (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "60", description = "timed training batches (1..1000000; default: ${DEFAULT-VALUE})")
     int batches;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "100",
-            description = "untimed warm-up batches, while the JIT compiles the kernels (default: ${DEFAULT-VALUE})")
+            description = "untimed warm-up batches, while the JIT compiles the kernels (0..1000000; default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--no-atoms", description = "skip PID-atom monitoring")
@@ -49,13 +50,17 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        if (batches < 1 || warmup < 0) throw new InvalidInputException("--batches must be >= 1 and --warmup >= 0");
+        OptionChecks.range("--batches", batches, 1, 1_000_000);
+        OptionChecks.range("--warmup", warmup, 0, 1_000_000);
+        OptionChecks.onlyWith("--arch", arch.file != null, rule == TrainCommand.Rule.hw_rule, "with --rule paper (the published rule has no architecture)");
         NetworkSpec net = Networks.read(network, null, null);
+        ArchConfig a = rule == TrainCommand.Rule.hw_rule ? arch.load() : null;
+        MemoryBudget.requireFloat(net, a != null ? a.learning().batchSize() : net.training().batchSize(), network.toString());
         DatasetSplit split = data.load(System.err);
         Networks.checkFits(net, split, network);
         TrainedNetwork initial = NetworkInit.initial(net, net.training().seed());
         Trainer trainer = rule == TrainCommand.Rule.paper ? new Trainer(initial, net.training().seed())
-                : Trainer.hardwareRule(initial, arch.load(), net.training().seed());
+                : Trainer.hardwareRule(initial, a, net.training().seed());
         List<int[]> order = Batches.shuffled(split.train().size(), trainer.batchSize(), 1, 1);
         SplittableRandom rng = new SplittableRandom(1);
         long[] nanos = new long[batches];

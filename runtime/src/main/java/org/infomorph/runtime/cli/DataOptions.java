@@ -15,18 +15,25 @@ public final class DataOptions {
     String dataset;
 
     @Option(names = "--cache", paramLabel = "DIR",
-            description = "data cache folder (default: $INFOMORPH_CACHE, else ~/.cache/infomorph)")
+            description = "data cache folder (default: $INFOMORPH_CACHE, else $XDG_CACHE_HOME/infomorph, else ~/.cache/infomorph)")
     Path cache;
 
     public String dataset() {
         return dataset;
     }
 
-    public DataCache cache() {
-        return cache != null ? new DataCache(cache) : DataCache.fromEnvironment();
-    }
-
     public DatasetSplit load(PrintStream log) {
         return Datasets.load(DatasetName.parse(dataset), cache(), log);
+    }
+
+    /** The cache folder in use: an input no output may replace. */
+    Path cacheDir() {
+        return cache().dir();
+    }
+
+    public DataCache cache() {
+        if (cache != null && cache.toString().isBlank())
+            throw new org.infomorph.compiler.InvalidInputException("--cache: an empty path was given; give a folder, or leave the option out");
+        return cache != null ? new DataCache(cache) : DataCache.fromEnvironment();
     }
 }
