@@ -2,6 +2,7 @@ package org.infomorph.runtime.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.compiler.data.DataCache;
 import org.infomorph.compiler.data.DatasetName;
 import org.infomorph.compiler.data.DatasetSplit;
@@ -23,7 +24,13 @@ public final class DataOptions {
     }
 
     public DatasetSplit load(PrintStream log) {
-        return Datasets.load(DatasetName.parse(dataset), cache(), log);
+        DatasetName name;
+        try {
+            name = DatasetName.parse(dataset);
+        } catch (InvalidInputException e) { // the parser serves SPEC files too; here the option is what to fix
+            throw InvalidInputException.at(null, "--dataset", e.first());
+        }
+        return Datasets.load(name, cache(), log);
     }
 
     /** The cache folder in use: an input no output may replace. */
@@ -33,7 +40,7 @@ public final class DataOptions {
 
     public DataCache cache() {
         if (cache != null && cache.toString().isBlank())
-            throw new org.infomorph.compiler.InvalidInputException("--cache: an empty path was given; give a folder, or leave the option out");
+            throw new InvalidInputException("--cache: an empty path was given; give a folder, or leave the option out");
         return cache != null ? new DataCache(cache) : DataCache.fromEnvironment();
     }
 }
