@@ -27,7 +27,8 @@ public final class ShippedJars {
             "org.infomorph.distributed.eval.Evaluator",
             "org.infomorph.runtime.reference.ReferenceDevice",
             "org.infomorph.compiler.network.NetworkSpec",
-            "org.infomorph.targets.TargetDescriptor");
+            "org.infomorph.targets.TargetDescriptor",
+            "org.infomorph.json.StrictJson");
 
     private ShippedJars() {}
 
