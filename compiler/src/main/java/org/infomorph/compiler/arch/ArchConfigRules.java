@@ -106,10 +106,6 @@ public final class ArchConfigRules {
         if (n.slope().frac() + n.activation().frac() < n.coefficient().frac())
             p.add("numerics: slope.frac + activation.frac = " + (n.slope().frac() + n.activation().frac()) + " must be >= coefficient.frac = "
                     + n.coefficient().frac() + " (dA/du adds m to slope x activation products)");
-        int s = c.updateShift();
-        if (s < 1 || s > 31)
-            p.add("learning: the update shift error.frac + input.frac + batchExp - learningRateExp - (weightBits - 1 - weightHeadroomBits) = " + s
-                    + " must be in 1..31; change learningRateExp");
         if (l.minRangeExp() + n.activation().frac() < 0)
             p.add("learning.minRangeExp + numerics.activation.frac = " + (l.minRangeExp() + n.activation().frac())
                     + " must be >= 0 (the bin offset 2^(e+frac) is an integer)");
@@ -126,6 +122,12 @@ public final class ArchConfigRules {
         if (l.learningRateExp() < lrMin || l.learningRateExp() > lrMax)
             p.add("learning.learningRateExp=" + l.learningRateExp() + " must be in " + lrMin + ".." + lrMax
                     + " with these widths (the update shift error.frac + input.frac + batchExp - lr - weightFrac must stay a 64-bit shift)");
+        else if (l.update() == UpdateMode.PER_SAMPLE && (c.updateShift() < 1 || c.updateShift() > 31)) {
+            int fracMin = c.updateFracMin();
+            p.add("learning.learningRateExp=" + l.learningRateExp() + " must be in " + (e - fracMin - 31) + ".." + (e - fracMin - 1)
+                    + " for PER_SAMPLE (the update shift error.frac + input.frac + batchExp - lr - (weightBits - 1 - weightHeadroomBits) = "
+                    + c.updateShift() + " must be in 1..31)");
+        }
         return p;
     }
 
