@@ -21,7 +21,7 @@ import org.infomorph.compiler.train.InfomorphicNetwork;
 import org.infomorph.compiler.train.PowerOfTwoBins;
 import org.infomorph.compiler.train.SpikeMode;
 import org.infomorph.runtime.reference.FixedPid;
-import org.infomorph.runtime.reference.Log2Unit;
+import org.infomorph.compiler.fixed.Log2Unit;
 import org.infomorph.runtime.reference.ReferenceDevice;
 import org.infomorph.runtime.run.DeviceRunner;
 
