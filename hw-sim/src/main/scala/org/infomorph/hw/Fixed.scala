@@ -67,9 +67,7 @@ object Fixed {
     Mux(mx === 0.U, min.S, e2)
   }
 
-  /** Stochastic rounding (the model's stochasticShift) for a static s > 0: (g + (d mod 2^s)) >> s, d unsigned. */
-  def stochasticShift(g: SInt, d: UInt, s: Int): SInt = {
-    require(s > 0, s"stochasticShift needs s > 0, got $s")
-    (g +& (d & ((BigInt(1) << s) - 1).U).zext) >> s
-  }
+  /** Stochastic rounding (the model's stochasticShift) for a static s: (g + (d mod 2^s)) >> s, d unsigned; g << -s for s <= 0. */
+  def stochasticShift(g: SInt, d: UInt, s: Int): SInt =
+    if (s > 0) (g +& (d & ((BigInt(1) << s) - 1).U).zext) >> s else g << (-s)
 }

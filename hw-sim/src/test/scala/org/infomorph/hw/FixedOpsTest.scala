@@ -54,7 +54,7 @@ class FixedOpsHarness(p: GenParams) extends Module {
   /** the lane's product and a draw: the per-sample update's weight and bias shifts */
   val prod = IO(Input(SInt((2 * ArchMul.Bits).W)))
   val draw = IO(Input(UInt(32.W)))
-  val stochasticShifts: Seq[Int] = Seq(p.updateShift, p.updateShift - num.input().frac(), 1, 31).filter(_ > 0).distinct
+  val stochasticShifts: Seq[Int] = Seq(p.updateShift, p.updateShift - num.input().frac(), -2, 0, 1, 31).distinct
   val stochastic: Seq[SInt] = stochasticShifts.zipWithIndex.map { case (s, i) => out(s"stochastic_$i", Fixed.stochasticShift(prod, draw, s)) }
 
   val u = IO(Input(SInt(num.activation().bits().W)))
