@@ -17,7 +17,7 @@ import org.infomorph.compiler.train.InfomorphicNetwork;
 import org.infomorph.compiler.train.PowerOfTwoBins;
 import org.infomorph.compiler.train.SpikeMode;
 import org.infomorph.runtime.reference.FixedPid;
-import org.infomorph.runtime.reference.Log2Unit;
+import org.infomorph.compiler.fixed.Log2Unit;
 
 /**
  * The PID atoms of a network's own histograms, decomposed twice: exactly in float64 from the float

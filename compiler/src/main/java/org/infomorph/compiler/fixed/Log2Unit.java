@@ -1,9 +1,11 @@
-package org.infomorph.runtime.reference;
+package org.infomorph.compiler.fixed;
 
 /**
  * Integer log2 (docs section 5): {@code L(X) = (msb(X) << log2.frac) + corr(t)}, t the mantissa
  * below the leading one truncated to log2.frac bits; corr = t (Mitchell) or the interpolated
- * mantissa LUT of K = 2^k entries.
+ * mantissa LUT of K = 2^k entries, {@code lut[i] + ((lut[i+1] - lut[i]) f >> (frac - k))} with i the
+ * top k bits of t and f the rest (the product floor-shifted). The RTL's log2 unit (hw-sim) is
+ * tested against {@link #of}.
  */
 public final class Log2Unit {
     private final int frac;
@@ -23,7 +25,7 @@ public final class Log2Unit {
 
     /** L(X) for X > 0, in units of 2^-frac. */
     public long of(long x) {
-        int msb = 63 - Long.numberOfLeadingZeros(x);
+        int msb = Fixed.msb(x);
         long rest = x - (1L << msb);
         long t = msb >= frac ? rest >> (msb - frac) : rest << (frac - msb);
         long corr;
