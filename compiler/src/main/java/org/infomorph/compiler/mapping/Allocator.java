@@ -14,7 +14,8 @@ import org.infomorph.targets.TargetDescriptor;
  * each on the kind where it wastes the fewest bits among those with enough free blocks, counted
  * as yosys 0.23 maps it ({@link BlockMapping}). Memories of at most {@link #LOGIC_BITS} bits are
  * built from flip-flops ({@link #LOGIC}, style "logic"): a whole block for a few words wastes
- * the small chips' scarce blocks. On a simulator nothing is counted.
+ * the small chips' scarce blocks. ROMs go where yosys's own cost puts them ({@link
+ * BlockMapping#autoRom}). On a simulator nothing is counted.
  */
 public final class Allocator {
     private Allocator() {}
@@ -49,7 +50,7 @@ public final class Allocator {
         List<RtlMemories.Memory> order = new ArrayList<>(memories);
         order.sort(Comparator.comparingLong(RtlMemories.Memory::bits).reversed());
         for (RtlMemories.Memory m : order) {
-            if (m.bits() <= LOGIC_BITS) {
+            if (m.bits() <= LOGIC_BITS || m.ports() == RtlMemories.Ports.ROM && romInLogic(target, m)) {
                 out.add(new Allocation(m, LOGIC, 0));
                 continue;
             }
@@ -57,6 +58,7 @@ public final class Allocator {
             double bestWaste = 0;
             Shortfall nearest = null;
             for (TargetDescriptor.Memory kind : target.memories()) {
+                if (m.ports() == RtlMemories.Ports.ROM && !romKind(target, m).equals(Optional.of(kind.kind()))) continue;
                 Optional<Double> blocks = blocks(target, kind, m);
                 if (blocks.isEmpty()) continue;
                 double waste = blocks.get() * kind.width() * kind.depth() - m.bits();
@@ -78,6 +80,15 @@ public final class Allocator {
             out.add(best);
         }
         return new Result(out, short_);
+    }
+
+    /** The block kind yosys picks for a ROM of the generator ({@link BlockMapping#autoRom}: its rom_style is not seen), or empty for logic. */
+    static Optional<String> romKind(TargetDescriptor target, RtlMemories.Memory m) {
+        return BlockMapping.autoRom(FpgaFamily.of(target), new MemoryShape(MemoryShape.Ports.ROM, Math.max(2, m.depth()), m.width()));
+    }
+
+    static boolean romInLogic(TargetDescriptor target, RtlMemories.Memory m) {
+        return romKind(target, m).isEmpty();
     }
 
     /** Blocks of {@code kind} that all instances of {@code m} take, or empty if yosys would refuse the shape there. */

@@ -110,8 +110,10 @@ public record Compilation(NetworkSpec network, ArchConfig arch, TargetDescriptor
         Allocator.Result alloc = Allocator.allocate(RtlMemories.of(g), target);
         Map<String, String> styles = new LinkedHashMap<>();
         for (Allocation a : alloc.allocations()) {
-            if (a.memory().equals(Allocator.LOGIC)) styles.put(a.array().name(), "logic");
-            target.memory(a.memory()).ifPresent(m -> styles.put(a.array().name(), target.unlimited() ? "block" : FpgaFamily.ramStyle(m.kind())));
+            // yosys does not see a ROM's style (BlockMapping.autoRom places it): the generator keeps "block" there
+            if (a.array().ports() == RtlMemories.Ports.ROM) styles.put(a.array().name(), "block");
+            else if (a.memory().equals(Allocator.LOGIC)) styles.put(a.array().name(), "logic");
+            else target.memory(a.memory()).ifPresent(m -> styles.put(a.array().name(), target.unlimited() ? "block" : FpgaFamily.ramStyle(m.kind())));
         }
         if (!target.unlimited()) g = new GeneratorParams(arch, learn, learn, units, lanesPerWord, cap, styles, -1);
         for (Allocator.Shortfall s : alloc.shortfalls())
