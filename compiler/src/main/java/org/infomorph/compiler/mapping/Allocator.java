@@ -33,10 +33,29 @@ public final class Allocator {
             for (Allocation a : allocations) out.merge(a.memory(), a.blocks(), Double::sum);
             return out;
         }
+
+        /**
+         * Blocks the RTL takes per target memory name: the allocations, and every memory that did
+         * not fit where the generator's default style ("block") puts it (what synthesis reports
+         * for a design that is too big).
+         */
+        public Map<String, Double> blocksNeeded() {
+            Map<String, Double> out = blocksByMemory();
+            for (Shortfall s : shortfalls) if (s.defaultMemory() != null) out.merge(s.defaultMemory(), s.defaultBlocks(), Double::sum);
+            return out;
+        }
     }
 
-    /** A memory that fits nowhere: the blocks it would take on its best kind against the blocks free there. */
-    public record Shortfall(RtlMemories.Memory array, String bestMemory, double needBlocks, double freeBlocks) {}
+    /**
+     * A memory that fits nowhere: the blocks it would take on its best kind against the blocks free
+     * there, and the blocks it takes on the kind of the default style (null if none holds it).
+     */
+    public record Shortfall(RtlMemories.Memory array, String bestMemory, double needBlocks, double freeBlocks, String defaultMemory,
+                            double defaultBlocks) {
+        Shortfall withDefault(String memory, double blocks) {
+            return new Shortfall(array, bestMemory, needBlocks, freeBlocks, memory, blocks);
+        }
+    }
 
     public static Result allocate(List<RtlMemories.Memory> memories, TargetDescriptor target) {
         List<Allocation> out = new ArrayList<>();
@@ -64,7 +83,7 @@ public final class Allocator {
                 double waste = blocks.get() * kind.width() * kind.depth() - m.bits();
                 if (blocks.get() > free.get(kind.name())) {
                     if (nearest == null || blocks.get() - free.get(kind.name()) < nearest.needBlocks() - nearest.freeBlocks())
-                        nearest = new Shortfall(m, kind.name(), blocks.get(), free.get(kind.name()));
+                        nearest = new Shortfall(m, kind.name(), blocks.get(), free.get(kind.name()), null, 0);
                     continue;
                 }
                 if (best == null || waste < bestWaste) {
@@ -73,7 +92,13 @@ public final class Allocator {
                 }
             }
             if (best == null) {
-                short_.add(nearest != null ? nearest : new Shortfall(m, "none", Double.NaN, 0));
+                Shortfall sf = nearest != null ? nearest : new Shortfall(m, "none", Double.NaN, 0, null, 0);
+                for (TargetDescriptor.Memory kind : target.memories())
+                    if (FpgaFamily.ramStyle(kind.kind()).equals("block") && blocks(target, kind, m).isPresent()) {
+                        sf = sf.withDefault(kind.name(), blocks(target, kind, m).get());
+                        break;
+                    }
+                short_.add(sf);
                 continue;
             }
             free.merge(best.memory(), -best.blocks(), Double::sum);

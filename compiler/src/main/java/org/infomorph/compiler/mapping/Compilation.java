@@ -132,7 +132,7 @@ public record Compilation(NetworkSpec network, ArchConfig arch, TargetDescriptor
         for (LayerSpec l : net.layers()) slots.add((l.neurons() + units - 1) / units);
         Mapping mapping = new Mapping(target.name(), mode, g, slots, alloc.allocations());
         Schedule schedule = Schedule.of(net, arch, mapping);
-        Estimates est = Estimates.of(net, arch, target, mapping, schedule, EnergyModel.horowitz45nm(), logic, alloc.blocksByMemory());
+        Estimates est = Estimates.of(net, arch, target, mapping, schedule, EnergyModel.horowitz45nm(), logic, alloc.blocksNeeded());
         return new Compilation(net, arch, target, mapping, schedule, est, problems);
     }
 }

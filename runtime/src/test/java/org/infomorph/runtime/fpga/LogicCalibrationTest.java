@@ -42,7 +42,7 @@ class LogicCalibrationTest {
     /** What the compiler's exact models say of {@code p}: DSPs and the blocks of each memory kind of the family's board (by primitive). */
     static Map<String, Double> exactModel(FpgaFamily f, GeneratorParams p) {
         TargetDescriptor t = CalibrationConfigs.reference(f);
-        Map<String, Double> blocks = Allocator.allocate(RtlMemories.of(p), t).blocksByMemory();
+        Map<String, Double> blocks = Allocator.allocate(RtlMemories.of(p), t).blocksNeeded();
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("dsp", (double) LogicModel.dsps(p));
         for (TargetDescriptor.Memory m : t.memories()) out.put(m.kind(), blocks.getOrDefault(m.name(), 0.0));
