@@ -219,7 +219,7 @@ class TableEngine(p: GenParams) extends Module {
   private def mulStep(x: SInt, b: SInt)(then: => Unit): Unit = {
     step := step + 1.U
     switch(step) {
-      is(0.U) { mA := b; mB := x(14, 0).zext }
+      is(0.U) { mA := b; mB := x.pad(15)(14, 0).zext }
       is(1.U) {
         prodLo := prod
         mA := b; mB := (x >> 15).pad(16)(15, 0).asSInt
