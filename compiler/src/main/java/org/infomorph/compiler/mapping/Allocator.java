@@ -58,9 +58,8 @@ public final class Allocator {
     }
 
     /**
-     * The allocation with the fewest shortfalls of two greedy policies: the least wasted bits, and
-     * the largest blocks first (which moves one-port memories to the iCE40's SPRAM when its EBR
-     * are scarce).
+     * The least wasted bits first; if that leaves memories out, the largest blocks first (which
+     * moves one-port memories to the iCE40's SPRAM when its EBR are scarce) when that fits all.
      */
     public static Result allocate(List<RtlMemories.Memory> memories, TargetDescriptor target) {
         if (target.unlimited()) {
@@ -71,7 +70,7 @@ public final class Allocator {
         Result leastWaste = allocate(memories, target, false);
         if (leastWaste.shortfalls().isEmpty()) return leastWaste;
         Result largest = allocate(memories, target, true);
-        return largest.shortfalls().size() < leastWaste.shortfalls().size() ? largest : leastWaste;
+        return largest.shortfalls().isEmpty() ? largest : leastWaste;
     }
 
     private static Result allocate(List<RtlMemories.Memory> memories, TargetDescriptor target, boolean largestBlocks) {
