@@ -8,6 +8,7 @@ import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.ArchConfigJson;
 import org.infomorph.compiler.arch.TableMode;
+import org.infomorph.compiler.arch.UpdateMode;
 import org.infomorph.runtime.analysis.ArchVariant;
 
 /**
@@ -41,6 +42,8 @@ public final class ArchVariants {
             if (log2Frac != a.numerics().log2().frac()) a = ArchVariant.of(a, ArchVariant.LOG2, log2Frac).arch();
             ObjectNode tree = ArchConfigJson.toTree(a);
             ((ObjectNode) tree.get("learning")).put("table", table.name());
+            // the per-sample update reads the previous batch's table: SAME_BATCH accumulates over the batch
+            if (table == TableMode.SAME_BATCH) ((ObjectNode) tree.get("learning")).put("update", UpdateMode.ACCUMULATE.name());
             return ArchConfigJson.fromTree(tree, file, point + ": ");
         } catch (InvalidInputException e) {
             throw e;
