@@ -6,8 +6,10 @@ import org.infomorph.compiler.arch.Field
 
 /**
  * Every rounding, saturation and pseudo-random draw of the RTL, in one place: the twins of the
- * model's FixedMath, Xorshift32 and Log2Unit (docs/llu-rule.md, preamble). Widths grow as needed
- * and shrink only in [[saturate]]; an operation is exact exactly when the model's `long` is.
+ * specification in the compiler's `org.infomorph.compiler.fixed` (Fixed, Xorshift32, Log2Unit;
+ * docs/llu-rule.md, preamble), each tested against it bit for bit (hw-sim's FixedOpsTest). Widths
+ * grow as needed and shrink only in [[saturate]]; an operation is exact exactly when the model's
+ * `long` is.
  */
 object Fixed {
   /** `a >>r s` with HALF_UP rounding for a static s (s <= 0 is a left shift). */
@@ -53,4 +55,19 @@ object Fixed {
 
   /** Index of the leading one of a positive value (the model's msb). */
   def msb(x: UInt): UInt = (x.getWidth - 1).U - PriorityEncoder(Reverse(x))
+
+  /** ceil(log2 x) for x >= 1 (the model's ceilLog2); 0 for x = 0 as for x = 1. */
+  def ceilLog2(x: UInt): UInt = Mux(x <= 1.U, 0.U, msb(x - 1.U) +& 1.U)
+
+  /** The range exponent of a batch's max|u| (the model's rangeExp): clamp(ceilLog2(mx) - af, min, max), min when mx = 0. */
+  def rangeExp(mx: UInt, af: Int, min: Int, max: Int): SInt = {
+    val e0 = ceilLog2(mx).zext -& af.S
+    val e1 = Mux(e0 > max.S, max.S, e0)
+    val e2 = Mux(e1 < min.S, min.S, e1)
+    Mux(mx === 0.U, min.S, e2)
+  }
+
+  /** Stochastic rounding (the model's stochasticShift) for a static s: (g + (d mod 2^s)) >> s, d unsigned; g << -s for s <= 0. */
+  def stochasticShift(g: SInt, d: UInt, s: Int): SInt =
+    if (s > 0) (g +& (d & ((BigInt(1) << s) - 1).U).zext) >> s else g << (-s)
 }

@@ -119,7 +119,7 @@ class LaneGroup(p: GenParams, first: Int) extends Module {
       when(c.eLoad && c.eLane === lane.U) { e := c.eData }
       val d = Fixed.xorshift32(prng(31, 0))
       // (e x' + (d mod 2^S)) >> S, the weight saturated to [-weightMax, weightMax]
-      val delta = (product +& (d & ((BigInt(1) << s) - 1).U).zext) >> s
+      val delta = Fixed.stochasticShift(product, d, s)
       val (wNew, wSat) = Fixed.saturate(wOld +& delta, -wmax, wmax, lb)
       val doW = active && !isMasked
       when(c.updCompute) {
@@ -127,7 +127,7 @@ class LaneGroup(p: GenParams, first: Int) extends Module {
         wOut := Mux(doW, wNew.asUInt, wOld.asUInt)
       }
       wEv(i) := c.updCompute && doW && wSat
-      val deltaB = (product +& (d & ((BigInt(1) << sb) - 1).U).zext) >> sb
+      val deltaB = Fixed.stochasticShift(product, d, sb)
       val (bNew, bSat) = Fixed.saturate(biasValue +& deltaB, p.num.bias(0))
       when(c.biasCompute && active) {
         prng := d

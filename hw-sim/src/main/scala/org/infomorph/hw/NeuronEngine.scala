@@ -154,7 +154,7 @@ class NeuronEngine(p: GenParams) extends Module {
   private val accR = RegInit(0.S(40.W))
   when(busy && sub >= 1.U && sub <= u.nProd) { accR := Mux(sub === 1.U, product, accR + product) }
 
-  // the drain: stage 1 selects the accumulator, stage 2 is the post stage, then the u buffer
+  // the drain: stage 1 selects the accumulator, stages 2-3 are the post stage, then the u buffer
   private val d1 = RegNext(io.drain, false.B)
   private val d1Lane = RegNext(io.drainLane, 0.U)
   private val d1K = RegNext(io.drainK, 0.U)
@@ -163,13 +163,15 @@ class NeuronEngine(p: GenParams) extends Module {
   private val (lo, hi) = NeuronEngine.shiftRange(p, shifts)
   private val postShift = Mux(d1, io.cfg.uShift(d1K), VecInit(flat.map(x => Option(x.step()).map(_.shift()).getOrElse(0).S(8.W)))(pc))
   private val postFmt = Mux(d1, Format.ACTIVATION.ordinal().U, u.fmt)
-  private val shifted = Fixed.roundShiftVar(postIn, postShift, lo, hi)
+  // two stages: the rounding shift, then the saturation (one stage was the iCE40's critical path)
+  private val shifted = RegNext(Fixed.roundShiftVar(postIn, postShift, lo, hi))
+  private val shiftedFmt = RegNext(postFmt, 0.U)
   private val satOut = formats.map(f => f -> Option(f.field(num)).map(fl => Fixed.saturate(shifted, fl)).getOrElse((shifted(16, 0).asSInt, false.B)))
-  private val post = RegNext(MuxLookup(postFmt, 0.S(17.W))(satOut.map { case (f, (v, _)) => f.ordinal().U -> v.pad(17) }), 0.S)
-  private val postSat = RegNext(MuxLookup(postFmt, false.B)(satOut.map { case (f, (_, e)) => f.ordinal().U -> e }), false.B)
-  private val d2 = RegNext(d1, false.B)
-  private val d2Lane = RegNext(d1Lane, 0.U)
-  private val d2K = RegNext(d1K, 0.U)
+  private val post = RegNext(MuxLookup(shiftedFmt, 0.S(17.W))(satOut.map { case (f, (v, _)) => f.ordinal().U -> v.pad(17) }), 0.S)
+  private val postSat = RegNext(MuxLookup(shiftedFmt, false.B)(satOut.map { case (f, (_, e)) => f.ordinal().U -> e }), false.B)
+  private val d2 = RegNext(RegNext(d1, false.B), false.B)
+  private val d2Lane = RegNext(RegNext(d1Lane, 0.U), 0.U)
+  private val d2K = RegNext(RegNext(d1K, 0.U), 0.U)
   private val ubuf = new Ram1R1W(nLanes * 4, num.activation().bits(), p.style("ubuf"))
   when(d2) { ubuf.write(Cat(d2Lane, d2K), post.asUInt) }
   event(Counter.ACTIVATION, d2 && postSat && io.active(d2Lane))

@@ -10,7 +10,8 @@ import org.infomorph.compiler.rtl.RtlContract._
  * CoefficientTable.compute, then the histogram cleared and the range exponents updated (as
  * SampleUpdate.boundary). One neuron at a time, one operation at a time: a single 16x16
  * multiplier (log2 interpolation; beta l and beta/ln2 (R1 - R0) in two passes each), two
- * bit-serial dividers, the marginals in scratch memories.
+ * bit-serial dividers, the marginals in scratch memories. The log2 unit and the dividers are
+ * modules of their own (TableUnits.scala), tested against the model's functions.
  *
  * Phases per neuron: LOAD (masses, marginals per source subset, acc := 0), BOTTOM
  * (gamma_bottom l(P1, P0)), per antichain with beta != 0: UNION (V, beta l into acc; for |alpha| >= 2
@@ -150,48 +151,23 @@ class TableEngine(p: GenParams) extends Module {
   private val prod = Mul16(mA, mB)
   private val prodLo = RegInit(0.S(33.W))
 
-  // ---------------------------------------------------------------- log2 (Log2Unit.of): L = (msb << lf) + corr(mantissa)
+  // ---------------------------------------------------------------- log2 (Log2Unit.of) on the shared multiplier
   private val lf = num.log2().frac()
-  private val lut = p.log2Lut
-  private val lutK = if (lut.isEmpty) 0 else log2Ceil(lut.length - 1)
-  private val fb = lf - lutK
-  private val logRom = if (lut.isEmpty) None else Some(new Rom("log2", lut.init.zip(lut.tail).map { case (x, y) => (BigInt(y - x) << 24) | BigInt(x) }, org.infomorph.compiler.rtl.RtlMemories.LOG2_ROM_BITS, p.style("log2")))
-  private val logX = RegInit(0.U(unionW.W))
-  private val logMsb = RegInit(0.U(6.W))
-  private val logT = RegInit(0.U(lf.W))
+  private val log2 = Module(new TableLog2(unionW - 1, lf, p.log2Lut, p.style("log2")))
+  log2.io.start := false.B
+  log2.io.x := 0.U
+  log2.io.prod := prod
   private val logL = RegInit(VecInit(Seq.fill(2)(0.S(ellW.W))))
-  private val logV = RegInit(0.U(1.W))
-  /** starts log2 of x (> 0): normalise, read the mantissa table */
-  private def logStart(x: UInt): Unit = {
-    val w = x.getWidth max (lf + 1)
-    val xn = x.pad(w)
-    val msb = Fixed.msb(xn)
-    val y = (xn << ((w - 1).U - msb))(w - 1, 0)
-    val t = y(w - 2, w - 1 - lf)
-    logMsb := msb
-    logT := t
-    logRom.foreach(rom => rom.read(t(lf - 1, fb)))
-  }
-  /** the correction: Mitchell (t) or lut[i] + ((lut[i+1] - lut[i]) f >> fb), the product formed by the multiplier */
-  private val romLo = logRom.map(_.rdata(23, 0).zext).getOrElse(0.S)
-  private val romDiff = logRom.map(_.rdata(39, 24).zext).getOrElse(0.S)
-  private val logF = if (fb > 0) logT(fb - 1, 0) else 0.U
 
   // ---------------------------------------------------------------- dividers: Q = floorDiv(m << q.frac, V), 0 when m = 0, saturated to q
-  private val qf = num.q().frac()
-  private val rem = RegInit(VecInit(Seq.fill(2)(0.U((massW + qf + 1).W))))
-  private val dsr = RegInit(VecInit(Seq.fill(2)(0.U((unionW + divN).W))))
-  private val quo = RegInit(VecInit(Seq.fill(2)(0.U(divN.W))))
-  private val neg = RegInit(VecInit(false.B, false.B))
-  private val ovf = RegInit(VecInit(false.B, false.B))
-  private val zero = RegInit(VecInit(false.B, false.B))
-  private val (qMin, qMax) = (BigInt(num.q().min()), BigInt(num.q().max()))
-  private val qOut = (0 until 2).map { i =>
-    val value = Mux(neg(i), -((quo(i) +& (rem(i) =/= 0.U)).zext), quo(i).zext)
-    val (sv, e) = Fixed.saturate(value, qMin, qMax, qW)
-    val out = Mux(zero(i), 0.S(qW.W), Mux(ovf(i), Mux(neg(i), qMin.S(qW.W), qMax.S(qW.W)), sv))
-    (out, !zero(i) && (ovf(i) || e))
+  private val div = Seq.fill(2)(Module(new TableDivider(massW, unionW, num.q().frac(), divN, num.q(), qW)))
+  for (d <- div) {
+    d.io.load := false.B
+    d.io.m := 0.S
+    d.io.v := 0.S
+    d.io.step := false.B
   }
+  private val qOut = div.map(d => (d.io.q, d.io.sat))
 
   // ---------------------------------------------------------------- accumulator: saturating 32-bit adds
   private val accIn = accMem.rdata.asSInt
@@ -220,18 +196,18 @@ class TableEngine(p: GenParams) extends Module {
     val which = Mux(step < 3.U, 1.U, 0.U)
     val x = v(which)
     switch(step) {
-      is(0.U, 3.U) { logStart(x.asUInt(unionW - 2, 0)) }
+      is(0.U, 3.U) {
+        log2.io.start := true.B
+        log2.io.x := x.asUInt(unionW - 2, 0)
+      }
       is(1.U, 4.U) {
-        mA := romDiff(15, 0).asSInt
-        mB := logF.zext
+        mA := log2.io.mulA
+        mB := log2.io.mulB
       }
-      is(2.U, 5.U) {
-        val corr = if (lut.isEmpty) logT.zext else romLo +& (prod >> fb)
-        logL(which) := ((logMsb << lf).zext +& corr).pad(ellW)
-      }
+      is(2.U, 5.U) { logL(which) := log2.value.pad(ellW) }
     }
     when(step === 5.U) {
-      ell := Mux(v(1) > 0.S && v(0) > 0.S, logL(1) -& ((logMsb << lf).zext +& (if (lut.isEmpty) logT.zext else romLo +& (prod >> fb))), 0.S)
+      ell := Mux(v(1) > 0.S && v(0) > 0.S, logL(1) -& log2.value, 0.S)
       step := 0.U
       state := next
     }
@@ -243,7 +219,7 @@ class TableEngine(p: GenParams) extends Module {
   private def mulStep(x: SInt, b: SInt)(then: => Unit): Unit = {
     step := step + 1.U
     switch(step) {
-      is(0.U) { mA := b; mB := x(14, 0).zext }
+      is(0.U) { mA := b; mB := x.pad(15)(14, 0).zext }
       is(1.U) {
         prodLo := prod
         mA := b; mB := (x >> 15).pad(16)(15, 0).asSInt
@@ -375,26 +351,16 @@ class TableEngine(p: GenParams) extends Module {
       io.events(Counter.TABLE.id()) := e
       when(isBig) {
         for (i <- 0 until 2) {
-          val an = m(i).abs.asUInt << qf
-          val bn = v(i).abs.asUInt
-          rem(i) := an
-          dsr(i) := bn << (divN - 1)
-          zero(i) := m(i) === 0.S
-          neg(i) := (m(i) < 0.S) =/= (v(i) < 0.S)
-          ovf(i) := an >= (bn << divN)
-          quo(i) := 0.U
+          div(i).io.load := true.B
+          div(i).io.m := m(i)
+          div(i).io.v := v(i)
         }
         step := 0.U
         state := S.uDiv
       }.otherwise { nextCell(nextAnti(), S.uHist) }
     }
     is(S.uDiv) {
-      for (i <- 0 until 2) {
-        val ge = rem(i) >= dsr(i)
-        when(ge) { rem(i) := rem(i) - dsr(i) }
-        quo(i) := Cat(quo(i)(divN - 2, 0), ge)
-        dsr(i) := dsr(i) >> 1
-      }
+      div.foreach(_.io.step := true.B)
       step := step + 1.U
       when(step === (divN - 1).U) {
         mi := 0.U
@@ -484,11 +450,7 @@ class TableEngine(p: GenParams) extends Module {
     is(S.gWrite) {
       val lr = p.arch.learning()
       val mx = io.rangesRdata(NeuronEngine.rangeBits(p) - 1, p.rangeBits)
-      val ceilLog2 = Mux(mx <= 1.U, 0.U, Fixed.msb(mx - 1.U) +& 1.U)
-      val e0 = ceilLog2.zext -& num.activation().frac().S
-      val e1 = Mux(e0 > lr.maxRangeExp().S, lr.maxRangeExp().S, e0)
-      val e2 = Mux(e1 < lr.minRangeExp().S, lr.minRangeExp().S, e1)
-      val e = Mux(mx === 0.U, lr.minRangeExp().S, e2)
+      val e = Fixed.rangeExp(mx, num.activation().frac(), lr.minRangeExp(), lr.maxRangeExp())
       io.ranges.wen := true.B; io.ranges.waddr := rangeAddr; io.ranges.wdata := e.pad(p.rangeBits).asUInt(p.rangeBits - 1, 0)
       when(k === io.cfg.sources - 1.U) { state := S.done }.otherwise {
         k := k + 1.U

@@ -1,16 +1,20 @@
 package org.infomorph.targets;
 
+import java.util.List;
+import org.infomorph.json.InputException;
+
 /**
  * A mistake in a target descriptor or in the choice of target (a file, a name, a value). The CLI
  * prints its message as one line on stderr and exits with {@code 2}; no stack trace is shown.
  *
  * <p>Messages name the file, the field as a JSON path, the problem and the fix, e.g.
  * {@code board.json: memories[0].depth: must be a power of two, got 1000; use e.g. 1024}.
- * This module cannot see the compiler's {@code InvalidInputException} (the compiler depends on
- * this module, not the other way round), so the CLI maps this type to the same exit code.
  */
-public class TargetException extends RuntimeException {
+public class TargetException extends InputException {
     private static final long serialVersionUID = 1L;
+
+    /** Creates this type from the shared JSON reader's problems. */
+    public static final InputException.Factory ERRORS = TargetException::new;
 
     public TargetException(String message) {
         super(message);
@@ -18,6 +22,10 @@ public class TargetException extends RuntimeException {
 
     public TargetException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    public TargetException(List<String> problems, int total) {
+        super(problems, total);
     }
 
     /** {@code file: path: problem; fix}, leaving out the parts that are null or empty. */

@@ -1,17 +1,11 @@
 package org.infomorph.targets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.infomorph.json.JsonPaths;
+import org.infomorph.json.StrictJson;
 
 /**
  * Reads and writes target descriptors ({@value TargetDescriptor#FORMAT}) with Jackson's tree model,
@@ -32,11 +28,13 @@ import java.util.regex.Pattern;
  * (a simulator, unlimited). {@code read(write(d))} equals {@code d} for every valid {@code d}.
  */
 public final class TargetJson {
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /** The largest values a descriptor may give, so that no resource arithmetic can overflow (docs/targets.md). */
+    static final int MAX_LOGIC = 100_000_000, MAX_DSPS = 1_000_000, MAX_OPERAND_BITS = 64, MAX_INPUTS_PER_LUT = 8,
+            MAX_MEMORY_BLOCKS = 1 << 20, MAX_MEMORY_WIDTH = 1024, MAX_MEMORY_DEPTH = 1 << 30, MAX_UNITS = 255;
+    static final double MAX_MHZ = 10_000;
+    static final long MAX_BITS_PER_SECOND = 1_000_000_000_000L;
 
     /** Names of targets, memories and device families: lower case, e.g. {@code ice40up5k-icebreaker}. */
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -62,17 +60,7 @@ public final class TargetJson {
 
     /** Reads and validates a descriptor file; the file name is used in messages as given. */
     public static TargetDescriptor read(Path file) {
-        String label = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw TargetException.at(label, null, "no such file", "check the --target-file path");
-        } catch (IOException | RuntimeException e) {
-            throw TargetException.at(label, null, "cannot read: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), "check that it is a readable UTF-8 file");
-        }
-        return read(text, label);
+        return new Reader(file.toString()).descriptor(StrictJson.read(file, "target descriptor", TargetException.ERRORS));
     }
 
     /**
@@ -81,19 +69,7 @@ public final class TargetJson {
      * @param file the name used at the start of every message (a path, or e.g. {@code built-in verilator})
      */
     public static TargetDescriptor read(String json, String file) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
-            throw TargetException.at(file, null, "not valid JSON" + where + ": " + e.getOriginalMessage(),
-                    "fix the JSON syntax (see docs/targets.md for an example)");
-        }
-        if (root == null || root.isMissingNode()) {
-            throw TargetException.at(file, null, "empty file", "write a descriptor object (see docs/targets.md)");
-        }
-        return new Reader(file).descriptor(root);
+        return new Reader(file).descriptor(StrictJson.parse(json, file, TargetException.ERRORS));
     }
 
     /** The descriptor as pretty-printed JSON ending in a newline; optional values that are empty are written as null. */
@@ -183,30 +159,30 @@ public final class TargetJson {
             keys(l, "logic", LOGIC_KEYS);
             var logic = new TargetDescriptor.Logic(
                     matching(l, "logic", "kind", "\"LUT4\"", KIND, KIND_RULE),
-                    positiveInt(l, "logic", "inputsPerLut", "4"),
-                    optionalPositiveInt(l, "logic", "count", "5280"));
+                    positiveInt(l, "logic", "inputsPerLut", "4", MAX_INPUTS_PER_LUT),
+                    optionalPositiveInt(l, "logic", "count", "5280", MAX_LOGIC));
 
             JsonNode p = member(root, "", "dsp", "{\"kind\": \"SB_MAC16\", \"count\": 8, \"widthA\": 16, \"widthB\": 16}");
             keys(p, "dsp", DSP_KEYS);
             var dsp = new TargetDescriptor.Dsp(
                     matching(p, "dsp", "kind", "\"SB_MAC16\"", KIND, KIND_RULE),
-                    optionalPositiveInt(p, "dsp", "count", "8"),
-                    positiveInt(p, "dsp", "widthA", "16"),
-                    positiveInt(p, "dsp", "widthB", "16"));
+                    optionalPositiveInt(p, "dsp", "count", "8", MAX_DSPS),
+                    positiveInt(p, "dsp", "widthA", "16", MAX_OPERAND_BITS),
+                    positiveInt(p, "dsp", "widthB", "16", MAX_OPERAND_BITS));
 
             List<TargetDescriptor.Memory> memories = memories(root);
 
             JsonNode c = member(root, "", "clock", "{\"boardMHz\": 12, \"targetMHz\": 24}");
             keys(c, "clock", CLOCK_KEYS);
             var clock = new TargetDescriptor.Clock(
-                    positiveDouble(c, "clock", "boardMHz", "12"),
-                    positiveDouble(c, "clock", "targetMHz", "24"));
+                    positiveDouble(c, "clock", "boardMHz", "12", MAX_MHZ),
+                    positiveDouble(c, "clock", "targetMHz", "24", MAX_MHZ));
 
             JsonNode h = member(root, "", "hostLink", "{\"kind\": \"uart\", \"bitsPerSecond\": 2400000}");
             keys(h, "hostLink", HOST_LINK_KEYS);
             var hostLink = new TargetDescriptor.HostLink(
                     matching(h, "hostLink", "kind", "\"uart\"", KIND, KIND_RULE),
-                    optionalPositiveLong(h, "hostLink", "bitsPerSecond", "2400000"));
+                    optionalPositiveLong(h, "hostLink", "bitsPerSecond", "2400000", MAX_BITS_PER_SECOND));
 
             JsonNode f = member(root, "", "flow", "{\"synthesis\": \"yosys -p 'synth_ice40'\", \"placeAndRoute\": null, \"bitstream\": null}");
             keys(f, "flow", FLOW_KEYS);
@@ -216,7 +192,7 @@ public final class TargetJson {
                     optionalLine(f, "flow", "bitstream", "\"icepack\""));
 
             Optional<String> constraints = optionalMatching(root, "", "constraints", "\"icebreaker.pcf\"", PART, PART_RULE);
-            Optional<Integer> units = optionalPositiveInt(root, "", "units", "16");
+            Optional<Integer> units = optionalPositiveInt(root, "", "units", "16", MAX_UNITS);
 
             allOrNoCounts(logic, dsp, memories);
             return new TargetDescriptor(name, description, device, logic, dsp, memories, clock, hostLink, flow,
@@ -243,15 +219,15 @@ public final class TargetJson {
                     throw fail(at + ".name", "duplicate memory name " + quote(name), "give each memory kind its own name");
                 }
                 String kind = matching(m, at, "kind", "\"SB_RAM40_4K\"", KIND, KIND_RULE);
-                Optional<Integer> count = optionalPositiveInt(m, at, "count", "30");
-                int width = positiveInt(m, at, "width", "16");
-                int depth = positiveInt(m, at, "depth", "256");
+                Optional<Integer> count = optionalPositiveInt(m, at, "count", "30", MAX_MEMORY_BLOCKS);
+                int width = positiveInt(m, at, "width", "16", MAX_MEMORY_WIDTH);
+                int depth = positiveInt(m, at, "depth", "256", MAX_MEMORY_DEPTH);
                 if (Integer.bitCount(depth) != 1) {
                     int below = Integer.highestOneBit(depth);
                     String fix = below >= (1 << 30) ? "use " + below : "use " + below + " or " + (below * 2);
                     throw fail(at + ".depth", "must be a power of two, got " + depth, fix + " (words per block)");
                 }
-                int ports = positiveInt(m, at, "ports", "2");
+                int ports = positiveInt(m, at, "ports", "2", MAX_MEMORY_BLOCKS);
                 if (ports != 1 && ports != 2) {
                     throw fail(at + ".ports", "must be 1 or 2, got " + ports,
                             "use 1 (single-port, e.g. SPRAM) or 2 (dual-port, e.g. EBR)");
@@ -280,7 +256,7 @@ public final class TargetJson {
         // ---- field readers: each names the JSON path and gives an example in its fix ----
 
         private static String path(String parent, String key) {
-            return parent.isEmpty() ? key : parent + "." + key;
+            return JsonPaths.child(parent, key);
         }
 
         private void object(JsonNode node, String path, String example) {
@@ -369,52 +345,52 @@ public final class TargetJson {
             return s;
         }
 
-        private int positiveInt(JsonNode parent, String at, String key, String example) {
-            return positiveIntValue(required(parent, at, key, example), path(at, key), key, example);
+        private int positiveInt(JsonNode parent, String at, String key, String example, long max) {
+            return positiveIntValue(required(parent, at, key, example), path(at, key), key, example, max);
         }
 
-        private Optional<Integer> optionalPositiveInt(JsonNode parent, String at, String key, String example) {
+        private Optional<Integer> optionalPositiveInt(JsonNode parent, String at, String key, String example, long max) {
             JsonNode n = optional(parent, key);
-            return n == null ? Optional.empty() : Optional.of(positiveIntValue(n, path(at, key), key, example));
+            return n == null ? Optional.empty() : Optional.of(positiveIntValue(n, path(at, key), key, example, max));
         }
 
-        private int positiveIntValue(JsonNode n, String path, String key, String example) {
-            if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+        private int positiveIntValue(JsonNode n, String path, String key, String example, long max) {
+            return (int) positiveLongValue(n, path, key, example, max);
+        }
+
+        private Optional<Long> optionalPositiveLong(JsonNode parent, String at, String key, String example, long max) {
+            JsonNode n = optional(parent, key);
+            return n == null ? Optional.empty() : Optional.of(positiveLongValue(n, path(at, key), key, example, max));
+        }
+
+        /** An integer in 1..max: a JSON integer, not a fraction, an exponent or a string. */
+        private long positiveLongValue(JsonNode n, String path, String key, String example, long max) {
+            if (!n.isIntegralNumber()) {
                 throw fail(path, "must be an integer, got " + describe(n),
-                        "write a whole number below 2^31, e.g. \"" + key + "\": " + example);
+                        "write a whole number in 1.." + max + " without quotes, fraction or exponent, e.g. \"" + key + "\": " + example);
             }
-            int v = n.intValue();
-            if (v <= 0) throw fail(path, "must be > 0, got " + v, "write e.g. \"" + key + "\": " + example);
-            return v;
+            if (!n.canConvertToLong() || n.longValue() < 1 || n.longValue() > max) {
+                throw fail(path, "must be in 1.." + max + ", got " + describe(n), "write e.g. \"" + key + "\": " + example);
+            }
+            return n.longValue();
         }
 
-        private Optional<Long> optionalPositiveLong(JsonNode parent, String at, String key, String example) {
-            JsonNode n = optional(parent, key);
-            if (n == null) return Optional.empty();
-            if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-                throw fail(path(at, key), "must be an integer, got " + describe(n),
-                        "write a whole number, e.g. \"" + key + "\": " + example);
-            }
-            long v = n.longValue();
-            if (v <= 0) throw fail(path(at, key), "must be > 0, got " + v, "write e.g. \"" + key + "\": " + example);
-            return Optional.of(v);
-        }
-
-        private double positiveDouble(JsonNode parent, String at, String key, String example) {
+        private double positiveDouble(JsonNode parent, String at, String key, String example, double max) {
             JsonNode n = required(parent, at, key, example);
             if (!n.isNumber()) {
                 throw fail(path(at, key), "must be a number, got " + describe(n), "write e.g. \"" + key + "\": " + example);
             }
             double v = n.doubleValue();
-            if (!(v > 0) || Double.isInfinite(v)) {
-                throw fail(path(at, key), "must be > 0, got " + n.asText(), "write e.g. \"" + key + "\": " + example);
+            if (!(v > 0) || v > max) {
+                throw fail(path(at, key), "must be > 0 and <= " + (long) max + ", got " + n.asText(), "write e.g. \"" + key + "\": " + example);
             }
             return v;
         }
 
         private static String describe(JsonNode n) {
             if (n.isTextual()) return "the string " + quote(n.textValue());
-            if (n.isNumber() || n.isBoolean()) return n.asText();
+            if (n.isNumber()) return n.asText().length() > 24 ? n.asText().substring(0, 24) + "..." : n.asText();
+            if (n.isBoolean()) return n.asText();
             if (n.isNull()) return "null";
             if (n.isArray()) return "an array";
             if (n.isObject()) return "an object";

@@ -175,6 +175,6 @@ class BuiltInTargetsTest {
     void aMissingFileIsATargetException(@TempDir Path dir) {
         Path file = dir.resolve("nope.json");
         var e = assertThrows(TargetException.class, () -> Targets.load(file));
-        assertEquals(file + ": no such file; check the --target-file path", e.getMessage());
+        assertEquals(file + ": no such file; check the path of the target descriptor", e.getMessage());
     }
 }

@@ -56,23 +56,29 @@ class TargetJsonPropertiesTest {
     @Provide
     Arbitrary<TargetDescriptor> validDescriptors() {
         Arbitrary<String> names = Arbitraries.strings().withChars("abcz09-_.").ofMinLength(0).ofMaxLength(10).map(s -> "t" + s);
-        Arbitrary<Integer> positive = Arbitraries.integers().between(1, Integer.MAX_VALUE);
+        Arbitrary<Integer> logic = Arbitraries.integers().between(1, TargetJson.MAX_LOGIC);
+        Arbitrary<Integer> dsps = Arbitraries.integers().between(1, TargetJson.MAX_DSPS);
+        Arbitrary<Integer> blocks = Arbitraries.integers().between(1, TargetJson.MAX_MEMORY_BLOCKS);
+        Arbitrary<Integer> width = Arbitraries.integers().between(1, TargetJson.MAX_MEMORY_WIDTH);
         Arbitrary<Integer> depth = Arbitraries.integers().between(0, 30).map(k -> 1 << k);
         Arbitrary<Boolean> board = Arbitraries.of(true, false);
         Arbitrary<Double> mhz = Arbitraries.doubles().between(0.001, 1000).ofScale(6);
         return board.flatMap(isBoard -> {
-            Arbitrary<Optional<Integer>> count = isBoard ? positive.map(Optional::of) : Arbitraries.just(Optional.empty());
-            Arbitrary<TargetDescriptor.Memory> memory = Combinators.combine(names, count, positive, depth,
+            Arbitrary<Optional<Integer>> memoryCount = isBoard ? blocks.map(Optional::of) : Arbitraries.just(Optional.empty());
+            Arbitrary<Optional<Integer>> logicCount = isBoard ? logic.map(Optional::of) : Arbitraries.just(Optional.empty());
+            Arbitrary<Optional<Integer>> dspCount = isBoard ? dsps.map(Optional::of) : Arbitraries.just(Optional.empty());
+            Arbitrary<TargetDescriptor.Memory> memory = Combinators.combine(names, memoryCount, width, depth,
                     Arbitraries.integers().between(1, 2))
                     .as((n, c, w, dp, p) -> new TargetDescriptor.Memory(n, "K_" + n.replaceAll("[^a-z0-9]", "x"), c, w, dp, p));
             Arbitrary<List<TargetDescriptor.Memory>> memories = memory.list().ofMinSize(1).ofMaxSize(4)
                     .uniqueElements(TargetDescriptor.Memory::name);
-            return Combinators.combine(names, count, count, memories, mhz, mhz,
-                            Arbitraries.longs().between(1, Long.MAX_VALUE).optional(), positive.optional())
-                    .as((name, logicCount, dspCount, mems, board0, target0, bps, units) -> new TargetDescriptor(
+            return Combinators.combine(names, logicCount, dspCount, memories, mhz, mhz,
+                            Arbitraries.longs().between(1, TargetJson.MAX_BITS_PER_SECOND).optional(),
+                            Arbitraries.integers().between(1, TargetJson.MAX_UNITS).optional())
+                    .as((name, logicN, dspN, mems, board0, target0, bps, units) -> new TargetDescriptor(
                             name, "random " + name, new TargetDescriptor.Device("fam", "PART-1", "pkg"),
-                            new TargetDescriptor.Logic("LUT4", 4, logicCount),
-                            new TargetDescriptor.Dsp("MUL", dspCount, 18, 18), mems,
+                            new TargetDescriptor.Logic("LUT4", 4, logicN),
+                            new TargetDescriptor.Dsp("MUL", dspN, 18, 18), mems,
                             new TargetDescriptor.Clock(board0, target0),
                             new TargetDescriptor.HostLink("uart", bps),
                             new TargetDescriptor.Flow("yosys", Optional.of("nextpnr"), Optional.empty()),

@@ -29,7 +29,7 @@ public enum DatasetName {
         for (DatasetName n : values()) {
             if (n.id.equalsIgnoreCase(wanted)) return n;
         }
-        throw new InvalidInputException("unknown data set '" + text + "': use one of " + validNames());
+        throw new InvalidInputException("unknown data set " + org.infomorph.json.JsonPaths.quote(String.valueOf(text)) + "; use one of " + validNames());
     }
 
     /** The valid ids, comma separated, in declaration order. */

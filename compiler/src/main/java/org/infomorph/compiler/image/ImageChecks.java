@@ -21,7 +21,7 @@ public final class ImageChecks {
         try {
             check(image);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(file + ": " + e.getMessage());
+            throw new InvalidInputException(file + ": " + e.first());
         }
     }
 
@@ -29,17 +29,6 @@ public final class ImageChecks {
         ArchConfig arch = image.arch();
         var problems = ArchConfigRules.check(arch);
         if (!problems.isEmpty()) throw new InvalidInputException("image: arch: " + problems.get(0));
-        Numerics num = arch.numerics();
-        int cb = num.coefficient().bits(), ab = num.activation().bits(), tb = num.theta().bits();
-        if (cb + 2 * ab + 2 * tb > 66)
-            fail("arch", "numerics: coefficient.bits + 2 activation.bits + 2 theta.bits = " + (cb + 2 * ab + 2 * tb)
-                    + " must be <= 66 (the slope products are exact in 64 bits)");
-        int second = cb + 2 * ab + 4 * tb - 2 * num.activation().frac() - num.theta().frac();
-        if (second > 64)
-            fail("arch", "numerics: coefficient.bits + 2 activation.bits + 4 theta.bits - 2 activation.frac - theta.frac = " + second
-                    + " must be <= 64 (the reduced dA/du times theta(1-theta) is exact in 64 bits); narrow theta or coefficient");
-        if (arch.learning().minRangeExp() + num.activation().frac() < 0)
-            fail("arch", "learning.minRangeExp + activation.frac must be >= 0 (the bin offset 2^(e+frac) is an integer)");
         NetworkSpec net = image.network();
         for (int li = 0; li < net.layers().size(); li++) {
             LayerSpec spec = net.layers().get(li);

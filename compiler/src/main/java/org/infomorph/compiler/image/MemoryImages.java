@@ -47,18 +47,28 @@ public final class MemoryImages {
 
     public static void write(Map<String, Contents> memories, Path dir) throws IOException {
         Files.createDirectories(dir);
+        for (Map.Entry<String, byte[]> e : files(memories).entrySet()) Files.write(dir.resolve(e.getKey()), e.getValue());
+    }
+
+    /**
+     * The files of every memory, by name: {@code NAME.hex} ({@code $readmemh}, one word per line, lower-case
+     * hex digits of the memory's width) and {@code NAME.bin} (little-endian, whole bytes of the width).
+     */
+    public static Map<String, byte[]> files(Map<String, Contents> memories) {
+        Map<String, byte[]> out = new TreeMap<>();
         for (Map.Entry<String, Contents> e : memories.entrySet()) {
             int width = e.getValue().width();
             int hexDigits = (width + 3) / 4, bytes = (width + 7) / 8;
             StringBuilder sb = new StringBuilder();
-            ByteBuffer buf = ByteBuffer.allocate(e.getValue().words().length * bytes).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer buf = ByteBuffer.allocate(Math.multiplyExact(e.getValue().words().length, bytes)).order(ByteOrder.LITTLE_ENDIAN);
             for (long w : e.getValue().words()) {
                 sb.append(String.format("%0" + hexDigits + "x", w)).append('\n');
                 for (int b = 0; b < bytes; b++) buf.put((byte) (w >>> (8 * b)));
             }
-            Files.writeString(dir.resolve(e.getKey() + ".hex"), sb.toString());
-            Files.write(dir.resolve(e.getKey() + ".bin"), buf.array());
+            out.put(e.getKey() + ".hex", sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.put(e.getKey() + ".bin", buf.array());
         }
+        return out;
     }
 
     /** Reads the weights and biases back from the lane hex files into a copy of {@code image} (to prove the layout). */

@@ -13,9 +13,9 @@ import org.infomorph.targets.TargetDescriptor;
  * Places the array's memories ({@link RtlMemories}) on a target's memory kinds: largest first,
  * each on the kind where it wastes the fewest bits among those with enough free blocks, counted
  * as yosys 0.23 maps it ({@link BlockMapping}). Memories of at most {@link #LOGIC_BITS} bits are
- * built from flip-flops, and ROMs of at most {@link #LOGIC_ROM_DEPTH} words from LUTs
- * ({@link #LOGIC}, style "logic"): a whole block for a few words wastes the small chips' scarce
- * blocks. On a simulator nothing is counted.
+ * built from flip-flops ({@link #LOGIC}, style "logic"): a whole block for a few words wastes
+ * the small chips' scarce blocks. ROMs go where yosys's own cost puts them ({@link
+ * BlockMapping#autoRom}). On a simulator nothing is counted.
  */
 public final class Allocator {
     private Allocator() {}
@@ -24,8 +24,6 @@ public final class Allocator {
     public static final String LOGIC = "logic";
     /** The largest memory built from flip-flops. */
     public static final long LOGIC_BITS = 256;
-    /** The deepest ROM built from LUTs (a 5-input function per bit: a few LUT4s). */
-    public static final int LOGIC_ROM_DEPTH = 32;
 
     /** The allocations, and for every memory that did not fit a {@link Shortfall}. */
     public record Result(List<Allocation> allocations, List<Shortfall> shortfalls) {
@@ -35,15 +33,33 @@ public final class Allocator {
             for (Allocation a : allocations) out.merge(a.memory(), a.blocks(), Double::sum);
             return out;
         }
+
+        /**
+         * Blocks the RTL takes per target memory name: the allocations, and every memory that did
+         * not fit where the generator's default style ("block") puts it (what synthesis reports
+         * for a design that is too big).
+         */
+        public Map<String, Double> blocksNeeded() {
+            Map<String, Double> out = blocksByMemory();
+            for (Shortfall s : shortfalls) if (s.defaultMemory() != null) out.merge(s.defaultMemory(), s.defaultBlocks(), Double::sum);
+            return out;
+        }
     }
 
-    /** A memory that fits nowhere: the blocks it would take on its best kind against the blocks free there. */
-    public record Shortfall(RtlMemories.Memory array, String bestMemory, double needBlocks, double freeBlocks) {}
+    /**
+     * A memory that fits nowhere: the blocks it would take on its best kind against the blocks free
+     * there, and the blocks it takes on the kind of the default style (null if none holds it).
+     */
+    public record Shortfall(RtlMemories.Memory array, String bestMemory, double needBlocks, double freeBlocks, String defaultMemory,
+                            double defaultBlocks) {
+        Shortfall withDefault(String memory, double blocks) {
+            return new Shortfall(array, bestMemory, needBlocks, freeBlocks, memory, blocks);
+        }
+    }
 
     /**
-     * The allocation with the fewest shortfalls of two greedy policies: the least wasted bits, and
-     * the largest blocks first (which moves one-port memories to the iCE40's SPRAM when its EBR
-     * are scarce).
+     * The least wasted bits first; if that leaves memories out, the largest blocks first (which
+     * moves one-port memories to the iCE40's SPRAM when its EBR are scarce) when that fits all.
      */
     public static Result allocate(List<RtlMemories.Memory> memories, TargetDescriptor target) {
         if (target.unlimited()) {
@@ -54,7 +70,7 @@ public final class Allocator {
         Result leastWaste = allocate(memories, target, false);
         if (leastWaste.shortfalls().isEmpty()) return leastWaste;
         Result largest = allocate(memories, target, true);
-        return largest.shortfalls().size() < leastWaste.shortfalls().size() ? largest : leastWaste;
+        return largest.shortfalls().isEmpty() ? largest : leastWaste;
     }
 
     private static Result allocate(List<RtlMemories.Memory> memories, TargetDescriptor target, boolean largestBlocks) {
@@ -65,7 +81,7 @@ public final class Allocator {
         List<RtlMemories.Memory> order = new ArrayList<>(memories);
         order.sort(Comparator.comparingLong(RtlMemories.Memory::bits).reversed());
         for (RtlMemories.Memory m : order) {
-            if (m.bits() <= LOGIC_BITS || m.ports() == RtlMemories.Ports.ROM && m.depth() <= LOGIC_ROM_DEPTH) {
+            if (m.bits() <= LOGIC_BITS || m.ports() == RtlMemories.Ports.ROM && romInLogic(target, m)) {
                 out.add(new Allocation(m, LOGIC, 0));
                 continue;
             }
@@ -73,12 +89,13 @@ public final class Allocator {
             double bestWaste = 0;
             Shortfall nearest = null;
             for (TargetDescriptor.Memory kind : target.memories()) {
+                if (m.ports() == RtlMemories.Ports.ROM && !romKind(target, m).equals(Optional.of(kind.kind()))) continue;
                 Optional<Double> blocks = blocks(target, kind, m);
                 if (blocks.isEmpty()) continue;
                 double waste = largestBlocks ? -(double) kind.width() * kind.depth() : blocks.get() * kind.width() * kind.depth() - m.bits();
                 if (blocks.get() > free.get(kind.name())) {
                     if (nearest == null || blocks.get() - free.get(kind.name()) < nearest.needBlocks() - nearest.freeBlocks())
-                        nearest = new Shortfall(m, kind.name(), blocks.get(), free.get(kind.name()));
+                        nearest = new Shortfall(m, kind.name(), blocks.get(), free.get(kind.name()), null, 0);
                     continue;
                 }
                 if (best == null || waste < bestWaste) {
@@ -87,13 +104,28 @@ public final class Allocator {
                 }
             }
             if (best == null) {
-                short_.add(nearest != null ? nearest : new Shortfall(m, "none", Double.NaN, 0));
+                Shortfall sf = nearest != null ? nearest : new Shortfall(m, "none", Double.NaN, 0, null, 0);
+                for (TargetDescriptor.Memory kind : target.memories())
+                    if (FpgaFamily.ramStyle(kind.kind()).equals("block") && blocks(target, kind, m).isPresent()) {
+                        sf = sf.withDefault(kind.name(), blocks(target, kind, m).get());
+                        break;
+                    }
+                short_.add(sf);
                 continue;
             }
             free.merge(best.memory(), -best.blocks(), Double::sum);
             out.add(best);
         }
         return new Result(out, short_);
+    }
+
+    /** The block kind yosys picks for a ROM of the generator ({@link BlockMapping#autoRom}: its rom_style is not seen), or empty for logic. */
+    static Optional<String> romKind(TargetDescriptor target, RtlMemories.Memory m) {
+        return BlockMapping.autoRom(FpgaFamily.of(target), new MemoryShape(MemoryShape.Ports.ROM, Math.max(2, m.depth()), m.width()));
+    }
+
+    static boolean romInLogic(TargetDescriptor target, RtlMemories.Memory m) {
+        return romKind(target, m).isEmpty();
     }
 
     /** Blocks of {@code kind} that all instances of {@code m} take, or empty if yosys would refuse the shape there. */

@@ -3,6 +3,7 @@ package org.infomorph.compiler.mapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.infomorph.compiler.mapping.BlockMeasurement.Outcome;
 import org.infomorph.compiler.mapping.MemoryShape.Ports;
 
@@ -140,6 +141,25 @@ public final class BlockMapping {
         Prediction p = predict(f, kind, s);
         if (p.outcome() == Outcome.REFUSED) throw new IllegalArgumentException(s + " cannot go to " + memoryName + " on " + target.name() + ": " + p.blockType());
         return p.blocks(f, kind);
+    }
+
+    /** memory_libmap's cost of one ROM bit in soft logic (its {@code -logic-cost-rom} default). */
+    static final double LOGIC_COST_ROM_BIT = 1.0 / 16;
+
+    /**
+     * Where yosys 0.23 puts a ROM whose {@code rom_style} it does not see (the generator's ROMs
+     * carry it on the always block, where yosys ignores it): the memory kind of the cheapest block
+     * geometry of the family if that costs less than the ROM's bits in logic, else empty (logic).
+     */
+    public static Optional<String> autoRom(FpgaFamily f, MemoryShape s) {
+        if (s.ports() != Ports.ROM) throw new IllegalArgumentException("autoRom is for ROMs, got " + s);
+        Choice best = null;
+        for (BlockType t : types(f)) {
+            Choice c = geometry(t, s);
+            if (c != null && (best == null || c.cost() < best.cost())) best = c;
+        }
+        double logic = LOGIC_COST_ROM_BIT * s.depthWords() * s.widthBits();
+        return best != null && best.cost() < logic ? Optional.of(best.type().kind()) : Optional.empty();
     }
 
     /** The cheapest geometry of one block type, or null if the type cannot hold the template. */

@@ -110,8 +110,10 @@ public record Compilation(NetworkSpec network, ArchConfig arch, TargetDescriptor
         Allocator.Result alloc = Allocator.allocate(RtlMemories.of(g), target);
         Map<String, String> styles = new LinkedHashMap<>();
         for (Allocation a : alloc.allocations()) {
-            if (a.memory().equals(Allocator.LOGIC)) styles.put(a.array().name(), "logic");
-            target.memory(a.memory()).ifPresent(m -> styles.put(a.array().name(), target.unlimited() ? "block" : FpgaFamily.ramStyle(m.kind())));
+            // yosys does not see a ROM's style (BlockMapping.autoRom places it): the generator keeps "block" there
+            if (a.array().ports() == RtlMemories.Ports.ROM) styles.put(a.array().name(), "block");
+            else if (a.memory().equals(Allocator.LOGIC)) styles.put(a.array().name(), "logic");
+            else target.memory(a.memory()).ifPresent(m -> styles.put(a.array().name(), target.unlimited() ? "block" : FpgaFamily.ramStyle(m.kind())));
         }
         if (!target.unlimited()) g = new GeneratorParams(arch, learn, learn, units, lanesPerWord, cap, styles, -1);
         for (Allocator.Shortfall s : alloc.shortfalls())
@@ -130,7 +132,7 @@ public record Compilation(NetworkSpec network, ArchConfig arch, TargetDescriptor
         for (LayerSpec l : net.layers()) slots.add((l.neurons() + units - 1) / units);
         Mapping mapping = new Mapping(target.name(), mode, g, slots, alloc.allocations());
         Schedule schedule = Schedule.of(net, arch, mapping);
-        Estimates est = Estimates.of(net, arch, target, mapping, schedule, EnergyModel.horowitz45nm(), logic, alloc.blocksByMemory());
+        Estimates est = Estimates.of(net, arch, target, mapping, schedule, EnergyModel.horowitz45nm(), logic, alloc.blocksNeeded());
         return new Compilation(net, arch, target, mapping, schedule, est, problems);
     }
 }

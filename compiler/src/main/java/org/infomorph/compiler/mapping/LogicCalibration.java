@@ -20,9 +20,8 @@ import org.infomorph.compiler.rtl.GeneratorParams;
 
 /**
  * The logic model of {@code fit}, calibrated against yosys: per FPGA family and figure (lut, ff,
- * dsp, lutram and each block-memory kind) a linear function of the {@link LogicFeature}s of a
- * generator configuration, fitted by ordinary least squares (Commons Math) to synthesis
- * measurements. Integer figures (DSPs, memory blocks) are rounded to the nearest half block.
+ * lutram) a linear function of the {@link LogicFeature}s of a generator configuration, fitted by
+ * ordinary least squares (Commons Math) to synthesis measurements.
  *
  * <p>Stored as {@value #RESOURCE} beside this class; {@code infomorph calibrate logic} measures
  * and writes it (docs/synthesis.md).
@@ -36,10 +35,12 @@ public record LogicCalibration(String tools, String generator, Map<String, Famil
     public static final String RESOURCE = "logic-calibration.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Figures that count whole cells (blocks count in halves: a RAMB18E1 is half a RAMB36E1). */
-    static boolean exact(String figure) {
-        return !figure.equals("lut") && !figure.equals("ff") && !figure.equals("lutram");
-    }
+    /**
+     * The figures the calibration fits: logic LUTs, flip-flops and LUT RAM. DSPs and memory blocks
+     * are not fitted: {@link LogicModel#dsps} and {@link Allocator} (yosys's own block mapping)
+     * give them exactly, and the measurements check them.
+     */
+    public static final java.util.Set<String> FITTED = java.util.Set.of("lut", "ff", "lutram");
 
     /** @param configurations how many configurations the fit saw */
     public record FamilyModel(int configurations, Map<String, Linear> figures) {}
@@ -67,8 +68,7 @@ public record LogicCalibration(String tools, String generator, Map<String, Famil
         if (m == null) return Optional.empty();
         Map<String, Double> out = new LinkedHashMap<>();
         m.figures().forEach((k, lin) -> {
-            double y = Math.max(0, lin.predict(p));
-            out.put(k, exact(k) ? Math.round(y * 2) / 2.0 : y);
+            out.put(k, Math.max(0, lin.predict(p)));
         });
         return Optional.of(out);
     }
@@ -89,7 +89,8 @@ public record LogicCalibration(String tools, String generator, Map<String, Famil
             if (rank(rows, trial) == trial.size() + 1) used = trial;
         }
         Map<String, Linear> figures = new TreeMap<>();
-        for (String figure : new java.util.TreeSet<>(rows.get(0).figures().keySet())) figures.put(figure, fit(rows, used, figure));
+        for (String figure : new java.util.TreeSet<>(rows.get(0).figures().keySet()))
+            if (FITTED.contains(figure)) figures.put(figure, fit(rows, used, figure));
         return new FamilyModel(rows.size(), figures);
     }
 

@@ -7,10 +7,10 @@ import org.infomorph.compiler.rtl.RtlMemories;
 import org.infomorph.targets.TargetDescriptor;
 
 /**
- * The logic an LLU array takes on a target before any synthesis: LUTs (the family's own: LUT4 on
- * iCE40 and ECP5, LUT6 on Xilinx), flip-flops and DSPs. LUTs and flip-flops come from the
- * calibration fitted to yosys ({@link LogicCalibration}, docs/synthesis.md) for the target's
- * family; DSPs are exact: one multiplier per lane, one for the neuron engine and one for the
+ * The logic an LLU array takes on a target before any synthesis: LUT sites (the family's own: LUT4
+ * on iCE40 and ECP5, LUT6 on Xilinx; logic and LUT RAM), flip-flops and DSPs. LUTs and flip-flops
+ * come from the calibration fitted to yosys ({@link LogicCalibration}, docs/synthesis.md) for the
+ * target's family; DSPs are exact: one multiplier per lane, one for the neuron engine and one for the
  * table engine of a learning array.
  */
 public final class LogicModel {
@@ -30,24 +30,19 @@ public final class LogicModel {
         Optional<Map<String, Double>> cal = LogicCalibration.stored().flatMap(c -> c.predict(f, g));
         double luts, ffs;
         if (cal.isPresent() && cal.get().containsKey("lut")) {
-            luts = cal.get().get("lut");
+            // LUT sites: logic LUTs and LUT RAM; the measured configurations include their flip-flop memories
+            luts = cal.get().get("lut") + cal.get().getOrDefault("lutram", 0.0);
             ffs = cal.get().getOrDefault("ff", 0.0);
         } else {
             // provisional until calibrated: measured once on iCE40 (7 lanes, inference: 3,670 LUT4, 1,309 FFs)
             luts = 2900 + 110.0 * g.units() + (g.learning() ? 1800 + 120.0 * g.units() : 0) + (g.stochasticSpikes() ? 70.0 * g.units() : 0);
             ffs = 900 + 60.0 * g.units() + (g.learning() ? 900 + 80.0 * g.units() : 0);
+            // memories in flip-flops: one FF per bit, about one LUT per two bits for the read mux
+            long logicBits = RtlMemories.of(g).stream().filter(m -> g.style(m.name()).equals("logic")).mapToLong(RtlMemories.Memory::bits).sum();
+            ffs += logicBits;
+            luts += logicBits / 2.0;
+            if (f == FpgaFamily.XILINX7) luts /= 1.6; // a LUT6 holds about 1.6 LUT4s
         }
-        // memories in logic: RAMs one FF per bit and a LUT per two bits of read mux; ROMs about
-        // two LUT4 per output bit and 16 words
-        for (RtlMemories.Memory m : RtlMemories.of(g)) {
-            if (!g.style(m.name()).equals("logic")) continue;
-            if (m.ports() == RtlMemories.Ports.ROM) luts += 2.0 * m.width() * Math.ceil(m.depth() / 16.0);
-            else {
-                ffs += m.bits();
-                luts += m.bits() / 2.0;
-            }
-        }
-        if (cal.isEmpty() && f == FpgaFamily.XILINX7) luts /= 1.6; // a LUT6 holds about 1.6 LUT4s
         return new Logic(Math.round(luts), Math.round(ffs), dsps(g), cal.isPresent());
     }
 

@@ -85,7 +85,7 @@ public final class Goals {
         if (UNAVAILABLE.contains(name))
             return "goal '" + name + "' is named in the paper but its numbers are not published in the design notes; "
                     + "give gamma as 19 numbers";
-        return "unknown goal '" + name + "'; valid names: " + String.join(", ", GOALS.keySet())
+        return "unknown goal " + org.infomorph.json.JsonPaths.quote(name) + "; valid names: " + String.join(", ", GOALS.keySet())
                 + " (or give gamma as 5 or 19 numbers)";
     }
 }

@@ -30,6 +30,13 @@ public record LayerSpec(
         outputValues = outputValues.clone();
     }
 
+    /** This layer with another goal (same number of sources). */
+    public LayerSpec withGoal(GoalSpec g) {
+        if (g.sourceCount() != sourceCount())
+            throw new IllegalArgumentException("goal " + g + " is for " + g.sourceCount() + " sources; layer " + name + " has " + sourceCount());
+        return new LayerSpec(name, neurons, sources, activation, g, binning, outputValues, optimizer, bias);
+    }
+
     /** 2 or 3: the number of PID sources. */
     public int sourceCount() {
         return sources.size();

@@ -1,15 +1,11 @@
 package org.infomorph.compiler.network;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,20 +15,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.infomorph.compiler.InvalidInputException;
+import org.infomorph.json.JsonFields;
+import org.infomorph.json.StrictJson;
 
 /**
  * Reads and writes network description files (format {@value NetworkSpec#FORMAT}); the format is
  * documented in {@code docs/network-format.md}.
  *
- * <p>Reading uses Jackson's tree model and validates by hand: every name selects from a closed set
+ * <p>Reading uses the strict reader ({@link StrictJson}) and validates the tree by hand: every name selects from a closed set
  * (nothing in a file can load a class or touch a path), unknown keys are rejected, and all problems
  * found are reported together in one {@link InvalidInputException}, one per line, each line of the
  * form {@code file: json.path: problem and fix}.
  */
 public final class NetworkJson {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /** Writes network JSON; reading goes through {@link StrictJson}. */
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static final Set<String> TOP_KEYS = keys("format", "name", "features", "classes", "steps", "training", "layers");
     static final Set<String> TRAINING_KEYS = keys("batchSize", "epochs", "seed");
@@ -46,13 +43,7 @@ public final class NetworkJson {
 
     /** Reads and validates a network file; messages name the file as given. */
     public static NetworkSpec read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw InvalidInputException.at(file.toString(), "", "cannot read the network file: " + e.getMessage());
-        }
-        return parse(text, file.toString());
+        return fromTree(StrictJson.read(file, "network description", InvalidInputException.ERRORS), file.toString(), "");
     }
 
     /** Parses and validates network JSON text; {@code file} is used in messages only. */
@@ -60,16 +51,9 @@ public final class NetworkJson {
         return fromTree(readTree(json, file), file, "");
     }
 
-    /** Parses text into a tree, turning syntax errors into {@link InvalidInputException}. */
+    /** Parses text strictly ({@link StrictJson}) into a tree. */
     static JsonNode readTree(String json, String file) {
-        try {
-            JsonNode n = MAPPER.readTree(json);
-            if (n == null) throw InvalidInputException.at(file, "", "the file is empty; expected a JSON object");
-            return n;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
-            throw InvalidInputException.at(file, "", where + "not valid JSON: " + e.getOriginalMessage());
-        }
+        return StrictJson.parse(json, file, InvalidInputException.ERRORS);
     }
 
     /**
@@ -77,7 +61,7 @@ public final class NetworkJson {
      * document root) of {@code file}.
      */
     public static NetworkSpec fromTree(JsonNode root, String file, String path) {
-        JsonFields f = new JsonFields(file);
+        JsonFields f = new JsonFields(file, InvalidInputException.ERRORS);
         NetworkSpec spec = new NetworkReader(f).network(root, path);
         f.throwIfAny();
         return spec;

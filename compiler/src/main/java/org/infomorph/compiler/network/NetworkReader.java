@@ -1,8 +1,9 @@
 package org.infomorph.compiler.network;
 
-import static org.infomorph.compiler.network.JsonFields.child;
-import static org.infomorph.compiler.network.JsonFields.describe;
-import static org.infomorph.compiler.network.JsonFields.index;
+import static org.infomorph.compiler.network.NetworkLimits.*;
+import static org.infomorph.json.JsonFields.child;
+import static org.infomorph.json.JsonFields.describe;
+import static org.infomorph.json.JsonFields.index;
 import static org.infomorph.compiler.network.NetworkJson.enumNamed;
 import static org.infomorph.compiler.network.NetworkJson.keys;
 import static org.infomorph.compiler.network.NetworkJson.spellings;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.infomorph.json.JsonFields;
+import org.infomorph.json.JsonPaths;
 
 /**
  * One pass over a network tree: reads every part it can, records each problem with its JSON path,
@@ -21,7 +24,7 @@ import java.util.regex.Pattern;
  * Returns null when anything was wrong; the caller throws the collected problems.
  */
 final class NetworkReader {
-    private static final Pattern LAYER_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+    private static final Pattern LAYER_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
 
     private final JsonFields f;
 
@@ -41,15 +44,11 @@ final class NetworkReader {
         if (o == null) return null;
         String format = f.reqString(o, path, "format", "\"" + NetworkSpec.FORMAT + "\"");
         if (format != null && !format.equals(NetworkSpec.FORMAT))
-            f.problem(child(path, "format"), "is \"" + format + "\" but this tool reads \"" + NetworkSpec.FORMAT + "\"");
-        String name = f.reqString(o, path, "name", "\"context\"");
-        Integer features = f.reqInt(o, path, "features", "784");
-        if (features != null && features < 1) f.problem(child(path, "features"), "must be >= 1, got " + features);
-        Integer classes = f.reqInt(o, path, "classes", "10");
-        if (classes != null && classes < 2) f.problem(child(path, "classes"), "must be >= 2, got " + classes);
-        Integer steps = f.optInt(o, path, "steps", 1);
-        if (steps != null && steps != 1 && steps != 2)
-            f.problem(child(path, "steps"), "must be 1 or 2 (2 for the lateral two-step scheme), got " + steps);
+            f.problem(child(path, "format"), "is " + JsonPaths.quote(format) + " but this tool reads \"" + NetworkSpec.FORMAT + "\"; is it a network description?");
+        String name = label(f.reqString(o, path, "name", "\"context\""), child(path, "name"));
+        Integer features = f.reqInt(o, path, "features", "784", 1, MAX_FEATURES);
+        Integer classes = f.reqInt(o, path, "classes", "10", 2, MAX_CLASSES);
+        Integer steps = f.optInt(o, path, "steps", 1, 1, 2);
         TrainingSpec training = training(o.get("training"), child(path, "training"));
 
         List<Part> parts = new ArrayList<>();
@@ -57,9 +56,12 @@ final class NetworkReader {
         String lp = child(path, "layers");
         if (layers != null && !layers.isArray()) f.problem(lp, "must be an array of layers, got " + describe(layers));
         else if (layers != null && layers.isEmpty()) f.problem(lp, "must hold at least one layer (the last one is the output layer)");
+        else if (layers != null && layers.size() > MAX_LAYERS) f.problem(lp, "has " + layers.size() + " layers; at most " + MAX_LAYERS + " are supported");
         else if (layers != null) for (int i = 0; i < layers.size(); i++) parts.add(layer(layers.get(i), index(lp, i)));
 
         crossCheck(parts, features, classes, steps, path);
+        if (f.hasProblems()) return null;
+        checkSize(parts, path);
         if (f.hasProblems()) return null;
         List<LayerSpec> specs = new ArrayList<>();
         for (Part p : parts) {
@@ -71,15 +73,23 @@ final class NetworkReader {
         return new NetworkSpec(name, features, classes, steps, specs, training);
     }
 
+    /** A name for reports: 1-128 characters on one line. */
+    private String label(String s, String path) {
+        if (s == null) return null;
+        if (s.length() > 128 || s.chars().anyMatch(Character::isISOControl)) {
+            f.problem(path, "must be at most 128 characters on one line, got " + JsonPaths.quote(s) + "; shorten it");
+            return null;
+        }
+        return s;
+    }
+
     private TrainingSpec training(JsonNode n, String path) {
         TrainingSpec d = NetworkJson.DEFAULT_TRAINING;
         if (n == null) return d;
         JsonNode o = f.object(n, path, NetworkJson.TRAINING_KEYS, "{\"batchSize\": 256, \"epochs\": 60, \"seed\": 30}");
         if (o == null) return null;
-        Integer batch = f.optInt(o, path, "batchSize", d.batchSize());
-        if (batch != null && batch < 1) f.problem(child(path, "batchSize"), "must be >= 1, got " + batch);
-        Integer epochs = f.optInt(o, path, "epochs", d.epochs());
-        if (epochs != null && epochs < 0) f.problem(child(path, "epochs"), "must be >= 0, got " + epochs);
+        Integer batch = f.optInt(o, path, "batchSize", d.batchSize(), 1, MAX_BATCH);
+        Integer epochs = f.optInt(o, path, "epochs", d.epochs(), 0, MAX_EPOCHS);
         Long seed = f.optLong(o, path, "seed", d.seed());
         return batch == null || epochs == null || seed == null ? null : new TrainingSpec(batch, epochs, seed);
     }
@@ -89,9 +99,8 @@ final class NetworkReader {
         if (o == null) return null;
         String name = f.reqString(o, path, "name", "\"hidden\"");
         if (name != null && !LAYER_NAME.matcher(name).matches())
-            f.problem(child(path, "name"), "\"" + name + "\" is not a layer name; use lower case letters, digits, '_' and '-', starting with a letter (e.g. \"hidden\")");
-        Integer neurons = f.reqInt(o, path, "neurons", "100");
-        if (neurons != null && neurons < 1) f.problem(child(path, "neurons"), "must be >= 1, got " + neurons);
+            f.problem(child(path, "name"), JsonPaths.quote(name) + " is not a layer name; use 1-64 lower case letters, digits, '_' and '-', starting with a letter (e.g. \"hidden\")");
+        Integer neurons = f.reqInt(o, path, "neurons", "100", 1, MAX_NEURONS);
         Boolean bias = f.optBool(o, path, "bias", true);
         List<Src> sources = new ArrayList<>();
         JsonNode sn = f.required(o, path, "sources", "{\"R\": {\"from\": \"input\", \"size\": 784, \"mask\": \"dense\"}, \"C\": {...}}");
@@ -116,11 +125,7 @@ final class NetworkReader {
         JsonNode o = f.object(n, path, keys("from", "size", "mask", "resetToMask"), "{\"from\": \"input\", \"size\": 784, \"mask\": \"dense\"}");
         if (o == null) return new Src(role, path, null, null, null, null);
         String from = f.reqString(o, path, "from", "\"input\", \"label\", \"layer:NAME\" or \"previous:NAME\"");
-        Integer size = f.reqInt(o, path, "size", "784");
-        if (size != null && size < 1) {
-            f.problem(child(path, "size"), "must be > 0, got " + size);
-            size = null;
-        }
+        Integer size = f.reqInt(o, path, "size", "784", 1, MAX_FEATURES);
         JsonNode mn = f.required(o, path, "mask", "\"dense\"");
         MaskSpec mask = mn == null ? null : mask(mn, child(path, "mask"));
         Boolean reset = f.optBool(o, path, "resetToMask", false);
@@ -135,7 +140,7 @@ final class NetworkReader {
                 return null;
             }
             if (k == null) {
-                f.problem(path, "unknown mask \"" + n.textValue() + "\"; allowed: " + spellings(MaskKind.class));
+                f.problem(path, "unknown mask " + JsonPaths.quote(n.textValue()) + "; allowed: " + spellings(MaskKind.class));
                 return null;
             }
             return new MaskSpec(k, 0, 0);
@@ -146,7 +151,7 @@ final class NetworkReader {
         if (kind == null) return null;
         MaskKind k = enumNamed(MaskKind.class, kind);
         if (k == null) {
-            f.problem(child(path, "kind"), "unknown mask \"" + kind + "\"; allowed: " + spellings(MaskKind.class));
+            f.problem(child(path, "kind"), "unknown mask " + JsonPaths.quote(kind) + "; allowed: " + spellings(MaskKind.class));
             return null;
         }
         if (k != MaskKind.SPARSE) {
@@ -154,7 +159,7 @@ final class NetworkReader {
                 if (o.has(extra)) f.problem(child(path, extra), "only a sparse mask takes " + extra + "; remove it");
             return new MaskSpec(k, 0, 0);
         }
-        Integer partners = f.reqInt(o, path, "partners", "100");
+        Integer partners = f.reqInt(o, path, "partners", "100", 1, MAX_NEURONS);
         Long seed = f.reqLong(o, path, "seed", "7");
         return partners == null || seed == null ? null : MaskSpec.sparse(partners, seed);
     }
@@ -169,21 +174,21 @@ final class NetworkReader {
         switch (kind) {
             case "graetz", "kay_phillips" -> {
                 allowed = List.of("kind", "k1", "k2");
-                Double k1 = f.reqNumber(o, path, "k1", "0.9");
-                Double k2 = f.optNumber(o, path, "k2", 2);
+                Double k1 = f.reqNumber(o, path, "k1", "0.9", -MAX_PARAMETER, MAX_PARAMETER);
+                Double k2 = f.optNumber(o, path, "k2", 2, -MAX_PARAMETER, MAX_PARAMETER);
                 a = k1 == null || k2 == null ? null
                         : kind.equals("graetz") ? new ActivationSpec.Graetz(k1, k2) : new ActivationSpec.KayPhillips(k1, k2);
             }
             case "schneider" -> {
                 allowed = List.of("kind", "c1", "c2", "w1", "w2");
-                Double c1 = f.reqNumber(o, path, "c1", "0.1");
-                Double c2 = f.reqNumber(o, path, "c2", "0.1");
-                Double w1 = f.optNumber(o, path, "w1", 2);
-                Double w2 = f.optNumber(o, path, "w2", 2);
+                Double c1 = f.reqNumber(o, path, "c1", "0.1", -MAX_PARAMETER, MAX_PARAMETER);
+                Double c2 = f.reqNumber(o, path, "c2", "0.1", -MAX_PARAMETER, MAX_PARAMETER);
+                Double w1 = f.optNumber(o, path, "w1", 2, -MAX_PARAMETER, MAX_PARAMETER);
+                Double w2 = f.optNumber(o, path, "w2", 2, -MAX_PARAMETER, MAX_PARAMETER);
                 a = c1 == null || c2 == null || w1 == null || w2 == null ? null : new ActivationSpec.Schneider(c1, c2, w1, w2);
             }
             default -> {
-                f.problem(child(path, "kind"), "unknown activation \"" + kind + "\"; allowed: graetz, kay_phillips, schneider");
+                f.problem(child(path, "kind"), "unknown activation " + JsonPaths.quote(kind) + "; allowed: graetz, kay_phillips, schneider");
                 return null;
             }
         }
@@ -204,7 +209,7 @@ final class NetworkReader {
         if (n.isArray()) return gamma(null, n, path);
         JsonNode o = f.object(n, path, keys("name", "gamma"), "a goal name such as \"context/naive\", 5 or 19 numbers, or {\"name\": ..., \"gamma\": [...]}");
         if (o == null) return null;
-        String name = f.reqString(o, path, "name", "\"my-goal\"");
+        String name = label(f.reqString(o, path, "name", "\"my-goal\""), child(path, "name"));
         JsonNode gn = f.required(o, path, "gamma", "[0, 0, 1, 0, 0]");
         if (name == null || gn == null) return null;
         if (name.isEmpty()) {
@@ -232,7 +237,7 @@ final class NetworkReader {
         double[] g = new double[n.size()];
         boolean ok = true;
         for (int i = 0; i < g.length; i++) {
-            Double v = f.asNumber(n.get(i), index(path, i));
+            Double v = f.asNumber(n.get(i), index(path, i), -MAX_PARAMETER, MAX_PARAMETER);
             if (v == null) ok = false;
             else g[i] = v;
         }
@@ -243,15 +248,11 @@ final class NetworkReader {
         JsonNode o = f.object(n, path, keys("kind", "bins", "low", "high"), "{\"kind\": \"adaptive\", \"bins\": 20}");
         if (o == null) return null;
         String kind = f.reqString(o, path, "kind", "\"adaptive\"");
-        Integer bins = f.optInt(o, path, "bins", 20);
-        if (bins != null && bins < 2) {
-            f.problem(child(path, "bins"), "must be >= 2, got " + bins);
-            bins = null;
-        }
+        Integer bins = f.optInt(o, path, "bins", 20, 2, MAX_BINS);
         if (kind == null) return null;
         BinningKind k = enumNamed(BinningKind.class, kind);
         if (k == null) {
-            f.problem(child(path, "kind"), "unknown binning \"" + kind + "\"; allowed: " + spellings(BinningKind.class));
+            f.problem(child(path, "kind"), "unknown binning " + JsonPaths.quote(kind) + "; allowed: " + spellings(BinningKind.class));
             return null;
         }
         if (k == BinningKind.ADAPTIVE) {
@@ -259,8 +260,8 @@ final class NetworkReader {
                 if (o.has(extra)) f.problem(child(path, extra), "adaptive binning always uses [-1, 1] after normalising; remove " + extra + " or use \"kind\": \"fixed\"");
             return bins == null ? null : BinningSpec.adaptive(bins);
         }
-        Double low = f.reqNumber(o, path, "low", "-20");
-        Double high = f.reqNumber(o, path, "high", "20");
+        Double low = f.reqNumber(o, path, "low", "-20", -MAX_RANGE, MAX_RANGE);
+        Double high = f.reqNumber(o, path, "high", "20", -MAX_RANGE, MAX_RANGE);
         if (low != null && high != null && !(low < high)) {
             f.problem(child(path, "high"), "must be > low (" + low + "), got " + high);
             return null;
@@ -274,8 +275,8 @@ final class NetworkReader {
             f.problem(path, "must be two numbers [value for y=0, value for y=1], e.g. [-1, 1]; got " + describe(n));
             return null;
         }
-        Double a = f.asNumber(n.get(0), index(path, 0));
-        Double b = f.asNumber(n.get(1), index(path, 1));
+        Double a = f.asNumber(n.get(0), index(path, 0), -MAX_PARAMETER, MAX_PARAMETER);
+        Double b = f.asNumber(n.get(1), index(path, 1), -MAX_PARAMETER, MAX_PARAMETER);
         if (a == null || b == null) return null;
         if (a.doubleValue() == b.doubleValue()) {
             f.problem(path, "the two values must differ, got [" + a + ", " + b + "]");
@@ -290,21 +291,35 @@ final class NetworkReader {
         String kind = f.reqString(o, path, "kind", "\"adam\"");
         OptimizerKind k = kind == null ? null : enumNamed(OptimizerKind.class, kind);
         if (kind != null && k == null)
-            f.problem(child(path, "kind"), "unknown optimizer \"" + kind + "\"; allowed: " + spellings(OptimizerKind.class));
-        Double lr = f.reqNumber(o, path, "lr", "0.002");
-        if (lr != null && lr < 0) f.problem(child(path, "lr"), "must be >= 0, got " + lr);
-        Double wd = f.optNumber(o, path, "weightDecay", 0);
-        if (wd != null && wd < 0) f.problem(child(path, "weightDecay"), "must be >= 0, got " + wd);
+            f.problem(child(path, "kind"), "unknown optimizer " + JsonPaths.quote(kind) + "; allowed: " + spellings(OptimizerKind.class));
+        Double lr = f.reqNumber(o, path, "lr", "0.002", 0, MAX_LR);
+        Double wd = f.optNumber(o, path, "weightDecay", 0, 0, MAX_WEIGHT_DECAY);
         Double beta1 = f.optNumber(o, path, "beta1", 0.9);
         Double beta2 = f.optNumber(o, path, "beta2", 0.999);
         for (String b : List.of("beta1", "beta2")) {
             Double v = b.equals("beta1") ? beta1 : beta2;
             if (v != null && !(v >= 0 && v < 1)) f.problem(child(path, b), "must be in [0, 1), got " + v);
         }
-        Double eps = f.optNumber(o, path, "eps", 1e-8);
+        Double eps = f.optNumber(o, path, "eps", 1e-8, 0, 1);
         if (eps != null && !(eps > 0)) f.problem(child(path, "eps"), "must be > 0, got " + eps);
         if (k == null || lr == null || wd == null || beta1 == null || beta2 == null || eps == null) return null;
         return new OptimizerSpec(k, lr, wd, beta1, beta2, eps);
+    }
+
+    /** Sizes that every part allows alone but not together: all synapses, and each layer's histogram cells. */
+    private void checkSize(List<Part> parts, String path) {
+        long synapses = 0;
+        for (Part p : parts) {
+            long cells = 1;
+            for (int k = 0; k < p.sources().size(); k++) cells *= p.binning().bins();
+            if (cells > MAX_CELLS)
+                f.problem(child(child(p.path(), "binning"), "bins"), p.binning().bins() + " bins per source give " + cells + " histogram cells per neuron over "
+                        + p.sources().size() + " sources; at most " + MAX_CELLS + " are supported: use fewer bins");
+            for (Src s : p.sources()) synapses += (long) p.neurons() * s.size();
+        }
+        if (synapses > MAX_SYNAPSES)
+            f.problem(child(path, "layers"), "the network has " + synapses + " weights (neurons x size over all sources); at most " + MAX_SYNAPSES
+                    + " are supported: use fewer neurons");
     }
 
     /** Rules that span parts: names, producers and sizes, masks, arity, goal length, steps, output layer. */
@@ -353,7 +368,7 @@ final class NetworkReader {
             String name = from.substring((previous ? SourceSpec.PREVIOUS_PREFIX : SourceSpec.LAYER_PREFIX).length());
             Integer j = indexOf.get(name);
             if (j == null) {
-                f.problem(fp, "no layer is named \"" + name + "\"; layers: " + String.join(", ", indexOf.keySet()));
+                f.problem(fp, "no layer is named " + JsonPaths.quote(name) + "; layers: " + String.join(", ", indexOf.keySet()));
             } else if (!previous && j >= layerIndex) {
                 f.problem(fp, "layer:" + name + " must name an earlier layer (it runs " + (j == layerIndex ? "as this layer" : "after this one")
                         + "); use \"previous:" + name + "\" for its spikes of the previous step");
@@ -364,7 +379,7 @@ final class NetworkReader {
                     f.problem(fp, "previous:" + name + " is always zeros when steps is 1; set \"steps\": 2");
             }
         } else {
-            f.problem(fp, "\"" + from + "\" is not a source; use \"input\", \"label\", \"layer:NAME\" (an earlier layer) or \"previous:NAME\"");
+            f.problem(fp, JsonPaths.quote(from) + " is not a source; use \"input\", \"label\", \"layer:NAME\" (an earlier layer) or \"previous:NAME\"");
         }
         if (s.size() != null && expected != null && !s.size().equals(expected))
             f.problem(child(s.path(), "size"), "must be " + expected + " (the " + producer + "), got " + s.size());

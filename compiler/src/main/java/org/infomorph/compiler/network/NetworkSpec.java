@@ -23,6 +23,17 @@ public record NetworkSpec(String name, int features, int classes, int steps, Lis
         layers = List.copyOf(layers);
     }
 
+    /** This network with layer {@code index} replaced. */
+    public NetworkSpec withLayer(int index, LayerSpec layer) {
+        List<LayerSpec> l = new java.util.ArrayList<>(layers);
+        l.set(index, layer);
+        return new NetworkSpec(name, features, classes, steps, l, training);
+    }
+
+    public NetworkSpec withTraining(TrainingSpec t) {
+        return new NetworkSpec(name, features, classes, steps, layers, t);
+    }
+
     public LayerSpec outputLayer() {
         return layers.get(layers.size() - 1);
     }

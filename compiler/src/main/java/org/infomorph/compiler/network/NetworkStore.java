@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infomorph.compiler.InvalidInputException;
+import org.infomorph.json.JsonFields;
+import org.infomorph.json.StrictJson;
 
 /**
  * Saves and loads trained networks as a directory (format {@value #FORMAT}, documented in
@@ -37,7 +39,7 @@ public final class NetworkStore {
     public static final String FORMAT = "infomorph-trained/1";
     public static final String MANIFEST = "network.json";
     public static final String WEIGHTS = "weights.bin";
-    public static final String TOOL = "infomorph 0.1";
+    public static final String TOOL = org.infomorph.compiler.Version.TOOL;
 
     private NetworkStore() {}
 
@@ -45,6 +47,7 @@ public final class NetworkStore {
     public static void save(TrainedNetwork net, Map<String, Double> metrics, Path dir) throws IOException {
         NetworkSpec spec = net.spec();
         checkShapes(net);
+        checkFinite(net, "the trained network", "train again with a smaller learning rate");
         long total = 0;
         ObjectNode manifest = NetworkJson.MAPPER.createObjectNode();
         manifest.put("format", FORMAT);
@@ -85,15 +88,15 @@ public final class NetworkStore {
 
     /** Reads and verifies a directory written by {@link #save}. */
     public static TrainedNetwork load(Path dir) {
-        Path mf = dir.resolve(MANIFEST);
+        Path mf = manifestOf(dir);
         String file = mf.toString();
         JsonNode root = manifest(mf);
         JsonNode fmt = root.isObject() ? root.get("format") : null;
         if (fmt == null || !fmt.isTextual())
             throw InvalidInputException.at(file, "format", "missing; a trained-network manifest starts with \"format\": \"" + FORMAT + "\"");
         if (!fmt.textValue().equals(FORMAT))
-            throw InvalidInputException.at(file, "format", "is \"" + fmt.textValue() + "\" but this tool reads \"" + FORMAT + "\"");
-        JsonFields f = new JsonFields(file);
+            throw InvalidInputException.at(file, "format", "is " + org.infomorph.json.JsonPaths.quote(fmt.textValue()) + " but this tool reads \"" + FORMAT + "\"; is it a trained-network directory?");
+        JsonFields f = new JsonFields(file, InvalidInputException.ERRORS);
         JsonNode o = f.object(root, "", NetworkJson.keys("format", "network", "layers", "weights", "sha256", "metrics", "tool"), "a trained-network manifest");
         f.throwIfAny();
         JsonNode networkNode = f.required(o, "", "network", "{\"format\": \"" + NetworkSpec.FORMAT + "\", ...}");
@@ -104,27 +107,19 @@ public final class NetworkStore {
         metrics(f, o.get("metrics"));
         f.throwIfAny();
         if (!weightsName.equals(WEIGHTS))
-            throw InvalidInputException.at(file, "weights", "must be \"" + WEIGHTS + "\" (the weights file beside the manifest), got \"" + weightsName + "\"");
+            throw InvalidInputException.at(file, "weights", "must be \"" + WEIGHTS + "\" (the weights file beside the manifest), got " + org.infomorph.json.JsonPaths.quote(weightsName));
         NetworkSpec spec = NetworkJson.fromTree(networkNode, file, "network");
         long[][] offsets = layout(f, spec, layersNode);
         f.throwIfAny();
 
         Path wf = dir.resolve(WEIGHTS);
-        byte[] data;
-        try {
-            data = Files.readAllBytes(wf);
-        } catch (IOException e) {
-            throw InvalidInputException.at(wf.toString(), "", "cannot read the weights: " + e.getMessage());
-        }
         long need = 0;
         for (int l = 0; l < spec.layers().size(); l++)
             for (SourceSpec s : spec.layers().get(l).sources()) need += bytes(spec.layers().get(l).neurons(), s.size());
-        if (data.length != need)
-            throw InvalidInputException.at(wf.toString(), "", "has " + data.length + " bytes but the network needs " + need
-                    + " (" + (data.length < need ? "truncated" : "trailing data") + "); save the network again");
+        byte[] data = readExactly(wf, need, "the weights", "save the network again");
         String actual = sha256(data);
         if (!actual.equalsIgnoreCase(sha))
-            throw InvalidInputException.at(file, "sha256", "is " + sha + " but " + WEIGHTS + " hashes to " + actual
+            throw InvalidInputException.at(file, "sha256", "is " + org.infomorph.json.JsonPaths.quote(sha) + " but " + WEIGHTS + " hashes to " + actual
                     + "; the weights were changed or damaged, save the network again");
 
         ByteBuffer buf = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
@@ -141,6 +136,8 @@ public final class NetworkStore {
                 for (int k = 0; k < w.length; k++) w[k] = buf.getDouble();
                 for (int k = 0; k < n; k++) b[k] = buf.getDouble();
                 sources.add(new SourceWeights(n, size, w, b));
+                checkFinite(wf.toString(), "layers[" + l + "].sources." + layer.sources().get(s).role(), w, b,
+                        "the network diverged in training or the file is damaged; train again");
             }
             layers.add(new LayerWeights(sources));
         }
@@ -149,34 +146,75 @@ public final class NetworkStore {
 
     /** The manifest's metrics (empty if none), in file order. */
     public static Map<String, Double> loadMetrics(Path dir) {
-        Path mf = dir.resolve(MANIFEST);
+        Path mf = manifestOf(dir);
         JsonNode root = manifest(mf);
-        JsonFields f = new JsonFields(mf.toString());
+        JsonFields f = new JsonFields(mf.toString(), InvalidInputException.ERRORS);
         Map<String, Double> m = root.isObject() ? metrics(f, root.get("metrics")) : Map.of();
         f.throwIfAny();
         return m;
     }
 
+    /** {@code dir/network.json}, after checking that {@code dir} is a directory that holds one. */
+    static Path manifestOf(Path dir) {
+        if (dir.toString().isEmpty()) throw new InvalidInputException("an empty path was given for a trained-network directory; give the directory 'train --out' wrote");
+        if (!Files.isDirectory(dir))
+            throw InvalidInputException.at(dir.toString(), "", (Files.exists(dir) ? "is a file, not a directory" : "no such directory")
+                    + "; give the directory 'train --out' wrote (" + MANIFEST + " and " + WEIGHTS + ")");
+        Path mf = dir.resolve(MANIFEST);
+        if (!Files.exists(mf))
+            throw InvalidInputException.at(mf.toString(), "", "no such file; " + dir + " is not a trained-network directory (give the directory 'train --out' wrote)");
+        return mf;
+    }
+
     private static JsonNode manifest(Path mf) {
-        String text;
+        return StrictJson.read(mf, "trained-network manifest", InvalidInputException.ERRORS);
+    }
+
+    /**
+     * The bytes of a binary file whose length the manifest fixes: its size is checked before it is
+     * read, so a truncated, padded or huge file is one clear line and nothing is allocated for it.
+     */
+    public static byte[] readExactly(Path file, long need, String what, String fix) {
         try {
-            text = Files.readString(mf, StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(file)) throw InvalidInputException.at(file.toString(), "", "no such file (" + what + "); " + fix);
+            long size = Files.size(file);
+            if (size != need)
+                throw InvalidInputException.at(file.toString(), "", "has " + size + " bytes but the manifest's layout needs " + need + " ("
+                        + (size < need ? "truncated" : "trailing data") + "); " + fix);
+            if (need > Integer.MAX_VALUE - 8) throw InvalidInputException.at(file.toString(), "", "needs " + need + " bytes, more than one file may hold; " + fix);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw InvalidInputException.at(mf.toString(), "", "cannot read the trained-network manifest: " + e.getMessage());
+            throw InvalidInputException.at(file.toString(), "", "cannot be read (" + org.infomorph.json.IoReasons.of(e) + "); check its permissions");
         }
-        return NetworkJson.readTree(text, mf.toString());
+    }
+
+    /** Throws, naming the tensor and the index, if a weight or bias is NaN or infinite. */
+    static void checkFinite(String file, String tensor, double[] w, double[] b, String fix) {
+        for (int i = 0; i < w.length; i++)
+            if (!Double.isFinite(w[i])) throw InvalidInputException.at(file, tensor + ".w[" + i + "]", "is " + w[i] + "; " + fix);
+        for (int i = 0; i < b.length; i++)
+            if (!Double.isFinite(b[i])) throw InvalidInputException.at(file, tensor + ".b[" + i + "]", "is " + b[i] + "; " + fix);
+    }
+
+    /** {@link #checkFinite(String, String, double[], double[], String)} for every source of a network. */
+    public static void checkFinite(TrainedNetwork net, String what, String fix) {
+        for (int l = 0; l < net.layers().size(); l++)
+            for (int s = 0; s < net.layers().get(l).sources().size(); s++) {
+                SourceWeights w = net.layers().get(l).sources().get(s);
+                checkFinite(what, "layers[" + l + "].sources." + net.spec().layers().get(l).sources().get(s).role(), w.w(), w.b(), fix);
+            }
     }
 
     private static Map<String, Double> metrics(JsonFields f, JsonNode n) {
         Map<String, Double> out = new LinkedHashMap<>();
         if (n == null) return out;
         if (!n.isObject()) {
-            f.problem("metrics", "must be an object of numbers, e.g. {\"testAccuracy\": 0.93}");
+            f.problem("metrics", "must be an object of numbers, e.g. {\"testAccuracy\": 0.93}, got " + JsonFields.describe(n));
             return out;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            Double v = f.asNumber(e.getValue(), "metrics." + e.getKey());
+            Double v = f.asNumber(e.getValue(), JsonFields.child("metrics", e.getKey()));
             if (v != null) out.put(e.getKey(), v);
         }
         return out;
@@ -198,7 +236,7 @@ public final class NetworkStore {
             if (lo == null) continue;
             String name = f.reqString(lo, lp, "name", "\"" + layer.name() + "\"");
             if (name != null && !name.equals(layer.name()))
-                f.problem(lp + ".name", "must be \"" + layer.name() + "\" (network.layers[" + l + "].name), got \"" + name + "\"");
+                f.problem(lp + ".name", "must be \"" + layer.name() + "\" (network.layers[" + l + "].name), got " + org.infomorph.json.JsonPaths.quote(name));
             JsonNode so = f.required(lo, lp, "sources", "[{\"role\": \"R\", ...}]");
             if (so == null) continue;
             String sp = lp + ".sources";
@@ -213,7 +251,7 @@ public final class NetworkStore {
                 if (e == null) continue;
                 String role = f.reqString(e, ep, "role", "\"" + src.role() + "\"");
                 if (role != null && !role.equals(src.role().name()))
-                    f.problem(ep + ".role", "must be \"" + src.role() + "\" (source " + s + " of layer " + layer.name() + "), got \"" + role + "\"");
+                    f.problem(ep + ".role", "must be \"" + src.role() + "\" (source " + s + " of layer " + layer.name() + "), got " + org.infomorph.json.JsonPaths.quote(role));
                 Integer neurons = f.reqInt(e, ep, "neurons", String.valueOf(layer.neurons()));
                 if (neurons != null && neurons != layer.neurons())
                     f.problem(ep + ".neurons", "must be " + layer.neurons() + " (the layer's neurons in the network description), got " + neurons);

@@ -23,20 +23,22 @@ public final class PidEngine {
     public static PidDecomposition decompose(DensePmf pmf) {
         RedundancyLattice lattice = RedundancyLattice.of(pmf.sources());
         int k = pmf.targetBins();
-        int cells = pmf.cells();
         double[] p = pmf.p();
-        SourceMarginals sm = new SourceMarginals(pmf.sourceBins(), k);
-        double[][] marg = sm.marginalize(p);
+        SourceMarginals sm = SourceMarginals.of(pmf.sourceBins(), k);
+        int[] occupied = new int[pmf.cells()];
+        int count = sm.occupied(p, occupied);  // cells without mass add nothing to any sum below
+        double[][] marg = sm.marginalize(p, occupied, count);
         double[] py = marg[0];
 
         double[] icap = new double[lattice.size()];
+        double[] v = new double[k];
         for (int a = 0; a < lattice.size(); a++) {
             int[] masks = lattice.expansionMasks(a);
             int[] coefs = lattice.expansionCoefs(a);
             double sum = 0;
-            for (int cell = 0; cell < cells; cell++) {
+            for (int i = 0; i < count; i++) {
+                int cell = occupied[i];
                 double u = 0;  // U_alpha(s) = sum_y V_alpha(s,y), since marginalising y is linear
-                double[] v = new double[k];
                 for (int y = 0; y < k; y++) {
                     v[y] = sm.union(marg, masks, coefs, cell, y);
                     u += v[y];
@@ -59,7 +61,9 @@ public final class PidEngine {
 
     /**
      * The per-cell coefficient table {@code dg(z)} for a binary target, indexed by source cell
-     * (row-major, as in {@link DensePmf}).
+     * (row-major, as in {@link DensePmf}). Marginals and Q sums run over the occupied cells only
+     * (the same sums: the other terms are zero), and a single-set antichain takes one logarithm
+     * per row of its marginal.
      *
      * @throws IllegalArgumentException if the target is not binary or gamma has the wrong length
      */
@@ -71,26 +75,32 @@ public final class PidEngine {
         double[] beta = lattice.beta(gamma);
         int cells = pmf.cells();
         double[] p = pmf.p();
-        SourceMarginals sm = new SourceMarginals(pmf.sourceBins(), 2);
-        double[][] marg = sm.marginalize(p);
+        SourceMarginals sm = SourceMarginals.of(pmf.sourceBins(), 2);
+        int[] occupied = new int[cells];
+        int count = sm.occupied(p, occupied);
+        double[][] marg = sm.marginalize(p, occupied, count);
         double[] dg = new double[cells];
         double[] vTab = new double[cells * 2];
         double[] q = new double[cells * 2];
+        double[] rTab = new double[cells * 2];
         for (int a = 0; a < lattice.size(); a++) {
             if (beta[a] == 0) continue;
             int[] masks = lattice.expansionMasks(a);
             int[] coefs = lattice.expansionCoefs(a);
-            for (int cell = 0; cell < cells; cell++)
-                for (int y = 0; y < 2; y++) vTab[cell * 2 + y] = sm.union(marg, masks, coefs, cell, y);
-            for (int cell = 0; cell < cells; cell++) dg[cell] += beta[a] * Log2.ratio(vTab[cell * 2 + 1], vTab[cell * 2]);
-            if (lattice.antichains().get(a).size() < 2) continue;  // R == 1 for both v
-            for (int i = 0; i < q.length; i++) q[i] = p[i] > 0 ? p[i] / vTab[i] : 0.0;
-            double[][] qMarg = sm.marginalize(q);
-            for (int cell = 0; cell < cells; cell++) {
-                double r1 = sm.union(qMarg, masks, coefs, cell, 1);
-                double r0 = sm.union(qMarg, masks, coefs, cell, 0);
-                dg[cell] += beta[a] * (r1 - r0) * Log2.INV_LN2;
+            if (lattice.antichains().get(a).size() < 2) {  // V is one marginal (coefficient 1) and R == 1 for both v
+                double[] m = marg[masks[0]];
+                int[] row = sm.cellToRow[masks[0]];
+                double[] ratio = new double[sm.rows[masks[0]]];
+                for (int r = 0; r < ratio.length; r++) ratio[r] = Log2.ratio(m[r * 2 + 1], m[r * 2]);
+                for (int cell = 0; cell < cells; cell++) dg[cell] += beta[a] * ratio[row[cell]];
+                continue;
             }
+            sm.unionAll(marg, masks, coefs, vTab);
+            for (int cell = 0; cell < cells; cell++) dg[cell] += beta[a] * Log2.ratio(vTab[cell * 2 + 1], vTab[cell * 2]);
+            for (int i = 0; i < count; i++)
+                for (int y = 0, at = occupied[i] * 2; y < 2; y++) q[at + y] = p[at + y] > 0 ? p[at + y] / vTab[at + y] : 0.0;
+            sm.unionAll(sm.marginalize(q, occupied, count), masks, coefs, rTab);
+            for (int cell = 0; cell < cells; cell++) dg[cell] += beta[a] * (rTab[cell * 2 + 1] - rTab[cell * 2]) * Log2.INV_LN2;
         }
         double pr = Log2.ratio(marg[0][1], marg[0][0]);
         double gBottom = gamma[lattice.bottom()];

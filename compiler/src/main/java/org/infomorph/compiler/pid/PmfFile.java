@@ -1,68 +1,55 @@
 package org.infomorph.compiler.pid;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infomorph.compiler.InvalidInputException;
+import org.infomorph.json.JsonFields;
+import org.infomorph.json.StrictJson;
 
 /**
- * Reads a joint PMF for {@code infomorph pid --pmf FILE}. Two shapes are accepted:
+ * Reads a joint PMF for {@code infomorph pid --pmf FILE} (strict JSON, {@link StrictJson}). Two shapes are accepted:
  * <ul>
  *   <li>one case as in {@code pid-golden.json}: {@code {"n_sources": 2|3, "outcomes": [{"sources": [..],
  *       "target": .., "p": ..}, ..]}}. Symbols are arbitrary JSON values; two values are the same
  *       symbol iff their JSON text is the same; alphabets are ordered by first appearance; repeated
- *       outcomes add up. Other keys (expected {@code atoms}, ...) are ignored;</li>
+ *       outcomes add up;</li>
  *   <li>a dense table as in {@code goal-gradient-golden.json}: {@code {"pmf": p[s1][s2]([s3])[y]}}.</li>
  * </ul>
- * The PMF must be non-negative and sum to 1 within {@value #SUM_TOLERANCE}. Every problem is an
+ * The keys the golden files carry beside (expected {@code atoms}, {@code H_res}, {@code G},
+ * {@code gamma}, {@code delta_g}, {@code pmf_axes}, {@code about}) are allowed and not read; any other
+ * key is an error. Probabilities are numbers in [0, 1] that sum to 1 within {@value #SUM_TOLERANCE};
+ * the product of the alphabet sizes is at most {@value #MAX_CELLS}. Every problem is an
  * {@link InvalidInputException} naming the file, the JSON path and the fix.
  */
 public final class PmfFile {
 
     /** Allowed deviation of the total probability from 1. */
     public static final double SUM_TOLERANCE = 1e-9;
+    /** The most cells (product of the source and target alphabet sizes) a PMF may have. */
+    public static final int MAX_CELLS = 1 << 22;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> KEYS = List.of("n_sources", "outcomes", "pmf", "pmf_axes", "atoms", "H_res", "G", "gamma", "delta_g", "about");
 
     private PmfFile() {}
 
     public static DensePmf read(Path file) {
-        String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.at(name, null, "file not found; give the path of a PMF JSON file");
-        } catch (IOException e) {
-            throw InvalidInputException.at(name, null, "cannot read file (" + e.getMessage() + ")");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw InvalidInputException.at(name, null, "not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "; fix the JSON syntax");
-        }
-        return parse(name, root);
+        return parse(file.toString(), StrictJson.read(file, "PMF", InvalidInputException.ERRORS));
     }
 
     /** Parses an already-read JSON tree; {@code file} is only used in messages. */
     public static DensePmf parse(String file, JsonNode root) {
-        if (root == null || !root.isObject()) {
-            throw InvalidInputException.at(file, "$", "expected a JSON object with 'outcomes' (a case as in "
-                    + "pid-golden.json) or 'pmf' (a dense array p[s1][s2]([s3])[y])");
-        }
+        JsonFields f = new JsonFields(file, InvalidInputException.ERRORS);
+        f.object(root, "", KEYS, "a case as in pid-golden.json with 'n_sources' and 'outcomes', or {\"pmf\": p[s1][s2]([s3])[y]}");
+        f.throwIfAny();
+        if (root.has("pmf") && root.has("outcomes"))
+            throw InvalidInputException.at(file, "pmf", "and 'outcomes' are both given; give one of them");
         if (root.has("pmf")) return parseDense(file, root);
         if (root.has("outcomes")) return parseOutcomes(file, root);
-        throw InvalidInputException.at(file, "$", "missing key 'outcomes' or 'pmf'; add one of them");
+        throw InvalidInputException.at(file, "", "missing key 'outcomes' or 'pmf'; add one of them");
     }
 
     /**
@@ -75,18 +62,21 @@ public final class PmfFile {
                     + " sources need " + want + " (atoms in gamma order, H_res last)");
         }
         for (int i = 0; i < gamma.length; i++) {
-            if (!Double.isFinite(gamma[i])) {
-                throw InvalidInputException.at(file, path + "[" + i + "]", "must be a finite number, found " + gamma[i]);
+            if (!Double.isFinite(gamma[i]) || Math.abs(gamma[i]) > 1e6) {
+                throw InvalidInputException.at(file, path + "[" + i + "]", "must be a finite number in -1e6..1e6, found " + gamma[i]);
             }
         }
         return gamma.clone();
     }
 
     private static DensePmf parseOutcomes(String file, JsonNode root) {
-        int n = sourceCount(file, root.get("n_sources"));
+        JsonFields f = new JsonFields(file, InvalidInputException.ERRORS);
+        Integer nn = f.reqInt(root, "", "n_sources", "2", 2, 3);
+        f.throwIfAny();
+        int n = nn;
         JsonNode outcomes = root.get("outcomes");
         if (!outcomes.isArray() || outcomes.isEmpty()) {
-            throw InvalidInputException.at(file, "outcomes", "must be a non-empty array of {sources, target, p}");
+            throw InvalidInputException.at(file, "outcomes", "must be a non-empty array of {sources, target, p}, got " + JsonFields.describe(outcomes));
         }
         List<Map<String, Integer>> alphabets = new ArrayList<>();
         for (int i = 0; i <= n; i++) alphabets.add(new LinkedHashMap<>());
@@ -94,25 +84,32 @@ public final class PmfFile {
         double[] probs = new double[outcomes.size()];
         for (int o = 0; o < outcomes.size(); o++) {
             String at = "outcomes[" + o + "]";
-            JsonNode outcome = outcomes.get(o);
-            if (!outcome.isObject()) throw InvalidInputException.at(file, at, "must be an object {sources, target, p}");
-            JsonNode sources = outcome.get("sources");
-            if (sources == null || !sources.isArray() || sources.size() != n) {
-                throw InvalidInputException.at(file, at + ".sources", "must be an array of " + n
-                        + " values (one per source, n_sources=" + n + ")");
+            JsonNode outcome = f.object(outcomes.get(o), at, List.of("sources", "target", "p"), "{\"sources\": [..], \"target\": .., \"p\": ..}");
+            if (outcome == null) continue;
+            JsonNode sources = f.required(outcome, at, "sources", "[0, 1]");
+            JsonNode target = f.required(outcome, at, "target", "1");
+            Double p = f.reqNumber(outcome, at, "p", "0.25", 0, 1);
+            if (sources != null && (!sources.isArray() || sources.size() != n)) {
+                f.problem(at + ".sources", "must be an array of " + n + " values (one per source, n_sources=" + n + "), got " + JsonFields.describe(sources));
+                sources = null;
             }
-            JsonNode target = outcome.get("target");
-            if (target == null) throw InvalidInputException.at(file, at + ".target", "missing; add the target value");
+            if (sources == null || target == null || p == null) continue;
             for (int i = 0; i < n; i++) symbols[o][i] = symbol(alphabets.get(i), sources.get(i));
             symbols[o][n] = symbol(alphabets.get(n), target);
-            probs[o] = probability(file, at + ".p", outcome.get("p"));
+            probs[o] = p;
         }
+        f.throwIfAny();
         int[] bins = new int[n];
-        for (int i = 0; i < n; i++) bins[i] = alphabets.get(i).size();
+        long cells = 1;
+        for (int i = 0; i < n; i++) {
+            bins[i] = alphabets.get(i).size();
+            cells *= bins[i];
+        }
         int k = alphabets.get(n).size();
-        int cells = 1;
-        for (int b : bins) cells *= b;
-        double[] p = new double[cells * k];
+        if (cells * k > MAX_CELLS)
+            throw InvalidInputException.at(file, "outcomes", "the alphabets give " + cells * k + " cells (product of the alphabet sizes); at most " + MAX_CELLS
+                    + " are supported: use fewer distinct values");
+        double[] p = new double[(int) (cells * k)];
         for (int o = 0; o < symbols.length; o++) {
             int cell = 0;
             for (int i = 0; i < n; i++) cell = cell * bins[i] + symbols[o][i];
@@ -125,18 +122,26 @@ public final class PmfFile {
     private static DensePmf parseDense(String file, JsonNode root) {
         JsonNode pmf = root.get("pmf");
         List<Integer> shape = new ArrayList<>();
+        long cells = 1;
         for (JsonNode node = pmf; node.isArray(); node = node.get(0)) {
             if (node.isEmpty()) throw InvalidInputException.at(file, "pmf", "arrays must not be empty");
             shape.add(node.size());
+            cells *= node.size();
+            if (shape.size() > 4 || cells > MAX_CELLS) break;
         }
         int n = shape.size() - 1;
         if (n != 2 && n != 3) {
-            throw InvalidInputException.at(file, "pmf", "has " + shape.size() + " array levels; expected 3 "
+            throw InvalidInputException.at(file, "pmf", "has " + (shape.size() > 4 ? "more than 4" : shape.size()) + " array levels; expected 3 "
                     + "(p[s1][s2][y], 2 sources) or 4 (p[s1][s2][s3][y], 3 sources)");
         }
-        if (root.has("n_sources") && sourceCount(file, root.get("n_sources")) != n) {
-            throw InvalidInputException.at(file, "n_sources", "is " + root.get("n_sources") + " but pmf has "
-                    + n + " source axes; make them agree");
+        if (cells > MAX_CELLS)
+            throw InvalidInputException.at(file, "pmf", "has " + cells + " cells; at most " + MAX_CELLS + " are supported");
+        if (root.has("n_sources")) {
+            JsonFields f = new JsonFields(file, InvalidInputException.ERRORS);
+            Integer ns = f.reqInt(root, "", "n_sources", "2", 2, 3);
+            f.throwIfAny();
+            if (ns != n)
+                throw InvalidInputException.at(file, "n_sources", "is " + ns + " but pmf has " + n + " source axes; make them agree");
         }
         List<Double> flat = new ArrayList<>();
         collect(file, pmf, "pmf", shape, 0, flat);
@@ -154,27 +159,15 @@ public final class PmfFile {
         }
         if (!node.isArray() || node.size() != shape.get(depth)) {
             throw InvalidInputException.at(file, at, "ragged array: expected an array of " + shape.get(depth)
-                    + " entries like the first one at this level, found " + describe(node));
+                    + " entries like the first one at this level, found " + JsonFields.describe(node));
         }
         for (int i = 0; i < node.size(); i++) collect(file, node.get(i), at + "[" + i + "]", shape, depth + 1, out);
     }
 
-    private static int sourceCount(String file, JsonNode node) {
-        if (node == null) throw InvalidInputException.at(file, "n_sources", "missing; set it to 2 or 3");
-        if (!node.isIntegralNumber() || (node.asInt() != 2 && node.asInt() != 3)) {
-            throw InvalidInputException.at(file, "n_sources", "is " + node + "; only 2 or 3 sources are supported");
-        }
-        return node.asInt();
-    }
-
     private static double probability(String file, String at, JsonNode node) {
-        if (node == null || !node.isNumber()) {
-            throw InvalidInputException.at(file, at, "must be a probability (a number in [0,1]), found " + describe(node));
-        }
-        double v = node.asDouble();
-        if (!(v >= 0) || !Double.isFinite(v)) {
-            throw InvalidInputException.at(file, at, "is " + node + "; probabilities must be >= 0");
-        }
+        JsonFields f = new JsonFields(file, InvalidInputException.ERRORS);
+        Double v = f.asNumber(node, at, 0, 1);
+        f.throwIfAny();
         return v;
     }
 
@@ -189,11 +182,5 @@ public final class PmfFile {
 
     private static int symbol(Map<String, Integer> alphabet, JsonNode value) {
         return alphabet.computeIfAbsent(value.toString(), s -> alphabet.size());
-    }
-
-    private static String describe(JsonNode node) {
-        if (node == null) return "nothing";
-        String text = node.toString();
-        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 }

@@ -15,6 +15,12 @@ import org.infomorph.compiler.arch.NeuronProgram.Step;
 public final class EngineUops {
     private EngineUops() {}
 
+    /**
+     * Cycles a product step takes beyond its products: the operand fetch, the last product into
+     * the accumulator, the rounding shift and the saturation (two pipeline stages, for Fmax).
+     */
+    public static final int POST_CYCLES = 4;
+
     public enum Kind {
         /** u_k from the engine's u buffer (written by the drain) into R, C or L */
         LOAD_U,
@@ -56,12 +62,12 @@ public final class EngineUops {
             out.add(new Uop(Kind.BIN, null, k, 2));
         }
         out.add(new Uop(Kind.HIST, null, -1, 3));
-        for (Step s : program.phase(Phase.ERRORS)) out.add(new Uop(Kind.ERROR, s, s.source(), products(s) + 3));
+        for (Step s : program.phase(Phase.ERRORS)) out.add(new Uop(Kind.ERROR, s, s.source(), products(s) + POST_CYCLES));
         return List.copyOf(out);
     }
 
     private static Uop step(Step s) {
-        return s.op() == Op.SIGMOID ? new Uop(Kind.SIGMOID, s, -1, 2) : new Uop(Kind.PRODUCT, s, -1, products(s) + 3);
+        return s.op() == Op.SIGMOID ? new Uop(Kind.SIGMOID, s, -1, 2) : new Uop(Kind.PRODUCT, s, -1, products(s) + POST_CYCLES);
     }
 
     /** Cycles of one lane's work. */

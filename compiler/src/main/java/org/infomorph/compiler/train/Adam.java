@@ -19,12 +19,21 @@ final class Adam {
 
     /** One step on {@code p} with loss gradient {@code g} (already masked); g is not modified. */
     void step(double[] p, double[] g) {
+        step(p, g, 1.0);
+    }
+
+    /** One step that maximises: the loss gradient is {@code -g}. */
+    void ascend(double[] p, double[] g) {
+        step(p, g, -1.0);
+    }
+
+    private void step(double[] p, double[] g, double sign) {
         t++;
         double b1 = spec.beta1(), b2 = spec.beta2(), wd = spec.weightDecay(), eps = spec.eps();
         double stepSize = spec.lr() / (1 - Math.pow(b1, t));
         double sqrtBc2 = Math.sqrt(1 - Math.pow(b2, t));
         for (int i = 0; i < p.length; i++) {
-            double gi = g[i] + wd * p[i];
+            double gi = sign * g[i] + wd * p[i];
             m[i] = b1 * m[i] + (1 - b1) * gi;
             v[i] = b2 * v[i] + (1 - b2) * gi * gi;
             p[i] -= stepSize * m[i] / (Math.sqrt(v[i]) / sqrtBc2 + eps);

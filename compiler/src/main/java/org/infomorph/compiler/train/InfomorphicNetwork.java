@@ -3,6 +3,7 @@ package org.infomorph.compiler.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.compiler.network.NetworkSpec;
 import org.infomorph.compiler.network.TrainedNetwork;
@@ -18,6 +19,8 @@ public final class InfomorphicNetwork {
     private final SourceInput[][] wiring;
     /** layers that must run at steps before the last: read via previous:, or feeding such a layer */
     private final boolean[] neededEarly;
+    /** Activations per parallel piece: small pieces do not pay for their task. */
+    private static final int ACTIVATION_PIECE = 4096;
 
     public InfomorphicNetwork(TrainedNetwork net) {
         this(net, Double.POSITIVE_INFINITY);
@@ -72,7 +75,7 @@ public final class InfomorphicNetwork {
                         case PREVIOUS -> previous[in.layer()];
                     };
                 }
-                LayerPass pass = run(ls, inputs, batch, last && forLearning);
+                LayerPass pass = run(ls, inputs, batch, last && forLearning, passes[i]);
                 passes[i] = pass;
                 if (last && i == layers.length - 1) outTheta = pass.theta();
                 else current[i] = spikes(ls, pass.theta(), mode, rng);
@@ -83,18 +86,32 @@ public final class InfomorphicNetwork {
     }
 
     static LayerPass run(LayerState ls, double[][] inputs, int batch, boolean withSlopes) {
+        return run(ls, inputs, batch, withSlopes, null);
+    }
+
+    /**
+     * One layer on a batch. A source whose input is the very array {@code earlier} (the same layer's
+     * pass at an earlier step of this forward, same weights) read keeps its sums instead of
+     * recomputing them: with lateral steps, the feed-forward and context sums do not change.
+     */
+    private static LayerPass run(LayerState ls, double[][] inputs, int batch, boolean withSlopes, LayerPass earlier) {
         int n = ls.neurons, s = ls.sourceCount();
         double[][] sums = new double[s][];
         for (int k = 0; k < s; k++) {
+            if (earlier != null && earlier.inputs()[k] == inputs[k]) {
+                sums[k] = earlier.sums()[k];
+                continue;
+            }
             sums[k] = new double[batch * n];
-            Linear.forward(inputs[k], batch, ls.sources[k].size(), ls.w[k], ls.b[k], n, sums[k]);
+            ls.linear[k].forward(inputs[k], batch, ls.w[k], ls.b[k], sums[k]);
         }
         double[] theta = new double[batch * n];
         double[][] slopes = withSlopes ? new double[s][batch * n] : null;
         double[] zero = null;
         double[] c = s > 1 ? sums[1] : (zero = new double[batch * n]);
         double[] l = s > 2 ? sums[2] : (zero != null ? zero : new double[batch * n]);
-        for (int i = 0; i < batch * n; i++) ls.activation.apply(sums[0][i], c[i], l[i], theta, slopes, i);
+        double[] r = sums[0];
+        Parallel.forRange(batch * n, ACTIVATION_PIECE, (from, to) -> ls.activation.applyRange(r, c, l, theta, slopes, from, to));
         return new LayerPass(batch, inputs, sums, theta, slopes);
     }
 
@@ -128,6 +145,29 @@ public final class InfomorphicNetwork {
         List<double[]> atoms = new ArrayList<>();
         for (int i = 0; i < layers.length; i++) atoms.add(LocalRule.step(layers[i], fwd.passes().get(i), wantAtoms));
         return atoms;
+    }
+
+    /**
+     * Throws, naming the layer, source and weight, if a weight or bias is NaN or infinite: training
+     * diverged (in practice a learning rate too large for the network), and nothing learned from
+     * here on would mean anything.
+     */
+    public void requireFinite(int epoch, int batch) {
+        for (int i = 0; i < layers.length; i++) {
+            LayerState ls = layers[i];
+            for (int k = 0; k < ls.sourceCount(); k++) {
+                String at = "layers[" + i + "] (" + ls.spec.name() + ") source " + ls.sources[k].role();
+                for (int j = 0; j < ls.w[k].length; j++)
+                    if (!Double.isFinite(ls.w[k][j])) throw diverged(at + " weight " + j, ls.w[k][j], epoch, batch, ls);
+                for (int j = 0; j < ls.b[k].length; j++)
+                    if (!Double.isFinite(ls.b[k][j])) throw diverged(at + " bias " + j, ls.b[k][j], epoch, batch, ls);
+            }
+        }
+    }
+
+    private static InvalidInputException diverged(String what, double v, int epoch, int batch, LayerState ls) {
+        return new InvalidInputException("training diverged: " + what + " became " + v + " in epoch " + epoch + ", batch " + batch
+                + "; lower that layer's optimizer.lr (" + ls.spec.optimizer().lr() + ") or the architecture's learningRateExp");
     }
 
     LayerState layer(int i) {

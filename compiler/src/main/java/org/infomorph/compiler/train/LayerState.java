@@ -13,7 +13,11 @@ final class LayerState {
     final int neurons;
     final SourceSpec[] sources;
     final double[][] w, b, mask;
+    /** per source: no mask entry is 0, so gradients need no masking */
+    final boolean[] denseMask;
     final Adam[] adamW, adamB;
+    /** per source: the forward product and its buffers */
+    final Linear[] linear;
     final ActivationMath activation;
     final Binning binning;
     final double[] gamma;
@@ -27,15 +31,19 @@ final class LayerState {
         w = new double[s][];
         b = new double[s][];
         mask = new double[s][];
+        denseMask = new boolean[s];
         adamW = new Adam[s];
         adamB = new Adam[s];
+        linear = new Linear[s];
         for (int i = 0; i < s; i++) {
             SourceWeights sw = weights.sources().get(i);
             w[i] = sw.w().clone();
             b[i] = sw.b().clone();
             mask[i] = NetworkInit.mask(sources[i], neurons);
+            denseMask[i] = java.util.Arrays.stream(mask[i]).noneMatch(v -> v == 0.0);
             adamW[i] = new Adam(spec.optimizer(), w[i].length);
             adamB[i] = new Adam(spec.optimizer(), b[i].length);
+            linear[i] = new Linear(neurons, sources[i].size());
         }
         activation = ActivationMath.of(spec.activation(), slopeCutoff);
         binning = new Binning(spec.binning());

@@ -1,6 +1,5 @@
 package org.infomorph.compiler.train;
 
-import java.util.stream.IntStream;
 import org.infomorph.compiler.pid.SoftHistogramPid;
 
 /**
@@ -19,43 +18,46 @@ final class LocalRule {
     static double[] step(LayerState ls, LayerPass pass, boolean wantAtoms) {
         Gradients g = gradients(ls, pass, wantAtoms);
         for (int k = 0; k < ls.sourceCount(); k++) {
-            ls.adamW[k].step(ls.w[k], negate(g.dw()[k]));
-            if (ls.spec.bias()) ls.adamB[k].step(ls.b[k], negate(g.db()[k]));
+            ls.adamW[k].ascend(ls.w[k], g.dw()[k]);
+            if (ls.spec.bias()) ls.adamB[k].ascend(ls.b[k], g.db()[k]);
         }
         return g.meanAtoms();
     }
 
-    /** The optimiser minimises the loss -G. */
-    private static double[] negate(double[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) out[i] = -v[i];
-        return out;
+    static Gradients gradients(LayerState ls, LayerPass pass, boolean wantAtoms) {
+        GoalGradient g = goalGradient(ls, pass, wantAtoms);
+        Gradients c = chain(ls, pass, g.dGdTheta());
+        return new Gradients(c.dw(), c.db(), g.meanAtoms());
     }
 
-    static Gradients gradients(LayerState ls, LayerPass pass, boolean wantAtoms) {
+    /** dG/dtheta per sample and neuron (B x n) and, when requested, the mean atoms over neurons. */
+    record GoalGradient(double[] dGdTheta, double[] meanAtoms) {}
+
+    /** Bins each neuron's sums, builds its soft histogram and reads dG/dtheta from the coefficient table. */
+    static GoalGradient goalGradient(LayerState ls, LayerPass pass, boolean wantAtoms) {
         int n = ls.neurons, batch = pass.batch(), s = ls.sourceCount();
-        double[] dGdTheta = new double[batch * n];
         double[][] atomsPerNeuron = wantAtoms ? new double[n][] : null;
         int[] bins = new int[s];
         for (int k = 0; k < s; k++) bins[k] = ls.binning.bins();
-
-        IntStream.range(0, n).parallel().forEach(j -> {
+        double[] dGdTheta = new double[batch * n];
+        Parallel.forRange(n, 1, (j0, j1) -> {
             int[] cell = new int[batch];
             int[] col = new int[batch];
-            for (int k = 0; k < s; k++) {
-                ls.binning.bin(pass.sums()[k], batch, n, j, col);
-                for (int b = 0; b < batch; b++) cell[b] = cell[b] * bins[k] + col[b];
-            }
             double[] theta = new double[batch];
-            for (int b = 0; b < batch; b++) theta[b] = pass.theta()[b * n + j];
-            SoftHistogramPid.Result r = SoftHistogramPid.evaluate(bins, cell, theta, ls.gamma, wantAtoms);
-            double[] g = r.dGdTheta();
-            for (int b = 0; b < batch; b++) dGdTheta[b * n + j] = g[b];
-            if (wantAtoms) atomsPerNeuron[j] = r.atoms();
+            for (int j = j0; j < j1; j++) { // neuron j's batch is column j of the B x n arrays
+                java.util.Arrays.fill(cell, 0);
+                for (int k = 0; k < s; k++) {
+                    ls.binning.binStrided(pass.sums()[k], j, n, batch, col);
+                    for (int b = 0; b < batch; b++) cell[b] = cell[b] * bins[k] + col[b];
+                }
+                for (int b = 0; b < batch; b++) theta[b] = pass.theta()[b * n + j];
+                SoftHistogramPid.Result r = SoftHistogramPid.evaluate(bins, cell, theta, ls.gamma, wantAtoms);
+                double[] g = r.dGdTheta();
+                for (int b = 0; b < batch; b++) dGdTheta[b * n + j] = g[b];
+                if (wantAtoms) atomsPerNeuron[j] = r.atoms();
+            }
         });
-
-        Gradients g = chain(ls, pass, dGdTheta);
-        return new Gradients(g.dw(), g.db(), wantAtoms ? meanOver(atomsPerNeuron) : null);
+        return new GoalGradient(dGdTheta, wantAtoms ? meanOver(atomsPerNeuron) : null);
     }
 
     /**
@@ -71,10 +73,9 @@ final class LocalRule {
             double[] slope = pass.slopes()[k];
             for (int i = 0; i < e.length; i++) e[i] = dGdTheta[i] * slope[i];
             int size = ls.sources[k].size();
-            dw[k] = new double[n * size];
-            Linear.weightGradient(e, batch, n, pass.inputs()[k], size, dw[k]);
+            dw[k] = Linear.weightGradient(e, batch, n, pass.inputs()[k], size);
             double[] mask = ls.mask[k];
-            for (int i = 0; i < dw[k].length; i++) if (mask[i] == 0) dw[k][i] = 0.0; // absent connections stay exactly 0
+            if (!ls.denseMask[k]) for (int i = 0; i < dw[k].length; i++) if (mask[i] == 0) dw[k][i] = 0.0; // absent connections stay exactly 0
             db[k] = new double[n];
             for (int b = 0; b < batch; b++) for (int j = 0; j < n; j++) db[k][j] += e[b * n + j];
         }

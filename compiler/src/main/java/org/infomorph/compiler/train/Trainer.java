@@ -40,6 +40,11 @@ public final class Trainer {
         return new Trainer(net, new HwRuleStep(net, arch), arch.learning().batchSize(), seed);
     }
 
+    /** Samples per training batch: the network file's for L0, 2^batchExp of the architecture for L1. */
+    public int batchSize() {
+        return batchSize;
+    }
+
     public InfomorphicNetwork network() {
         return net;
     }
@@ -59,20 +64,39 @@ public final class Trainer {
         List<double[]> atomSums = new ArrayList<>();
         int learnedBatches = 0;
         long t0 = System.nanoTime();
+        int number = 0;
         for (int[] idx : batches) {
+            number++;
             Batch b = Batches.gather(train, idx);
-            net.beginTrainingBatch();
-            LearningRuleStep.Trained tr = rule.train(net, b, spikes, wantAtoms);
-            accSum += (double) Accuracy.correctWithBatchPolarity(tr.outputTheta(), b.y(), b.size(), train.classes()) / b.size();
-            List<double[]> atoms = tr.atoms();
-            if (!atoms.isEmpty()) learnedBatches++;
-            if (wantAtoms && !atoms.isEmpty()) accumulate(atomSums, atoms);
+            BatchResult r = trainBatch(b, spikes, wantAtoms);
+            net.requireFinite(epoch, number);
+            accSum += (double) Accuracy.correctWithBatchPolarity(r.outputTheta(), b.y(), b.size(), train.classes()) / b.size();
+            if (!r.atoms().isEmpty()) learnedBatches++;
+            if (wantAtoms && !r.atoms().isEmpty()) accumulate(atomSums, r.atoms());
             if (onBatch != null) onBatch.accept(idx.length);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         for (double[] a : atomSums) for (int i = 0; i < a.length; i++) a[i] /= learnedBatches;
         Evaluation ev = evaluate(data, epoch);
         return new EpochReport(epoch, accSum / batches.size(), ev.stochastic(), ev.deterministic(), atomSums, seconds, train.size());
+    }
+
+    /** One training batch: the output layer's theta (B x classes) and, per layer, the mean atoms (empty when the rule skipped the batch). */
+    public record BatchResult(double[] outputTheta, List<double[]> atoms) {}
+
+    /**
+     * Learns from one batch (label as context, stochastic spikes from {@code spikes}), the step
+     * {@link #trainEpoch} repeats; public for the throughput benchmark.
+     */
+    public BatchResult trainBatch(Batch b, SplittableRandom spikes, boolean wantAtoms) {
+        net.beginTrainingBatch();
+        LearningRuleStep.Trained tr = rule.train(net, b, spikes, wantAtoms);
+        return new BatchResult(tr.outputTheta(), tr.atoms());
+    }
+
+    /** How this JVM runs the float kernels: "vector (N x float64)" or "scalar" (see docs/training-speed.md). */
+    public static String kernels() {
+        return Simd.describe();
     }
 
     /** Test accuracy by the reference metric and by the deterministic metric. */

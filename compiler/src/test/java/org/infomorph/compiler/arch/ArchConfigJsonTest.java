@@ -26,15 +26,52 @@ class ArchConfigJsonTest {
     @Test
     void errorsNameTheFieldAndTheRule() {
         String m = bad("\"weightBits\" : 8", "\"weightBits\" : 40");
-        assertTrue(m.startsWith("arch.json: ") && m.contains("numerics.weightBits=40 must be in 1..32"), m);
+        assertEquals("arch.json: numerics.weightBits: must be an integer in 2..32, got number 40", m);
         m = bad("\"bins\" : 8", "\"bins\" : 6");
         assertTrue(m.contains("bins=6 must be a power of two"), m);
         m = bad("\"bins\" : 8", "\"bins\" : 8, \"extra\" : 1");
-        assertTrue(m.contains("extra"), m);
+        assertEquals("arch.json: extra: unknown key; allowed keys here: numerics, bins, luts, prng, learning, format", m);
         m = bad("\"format\" : \"infomorph-arch/1\"", "\"format\" : \"infomorph-arch/9\"");
         assertTrue(m.contains("format") && m.contains("infomorph-arch/1"), m);
         m = bad("\"table\" : \"PREVIOUS_BATCH\"", "\"table\" : \"SOMETIMES\"");
-        assertTrue(m.contains("learning.table"), m);
+        assertEquals("arch.json: learning.table: must be one of PREVIOUS_BATCH, SAME_BATCH, got the string \"SOMETIMES\"", m);
+        assertEquals("arch.json: learning.batchExp: must be an integer in 0..14, got number 8.0 (write a whole number without a fraction or exponent)",
+                bad("\"batchExp\" : 8", "\"batchExp\" : 8.0"));
+        assertEquals("arch.json: learning.batchExp: must be an integer in 0..14, got the string \"8\" (write the number without quotes)",
+                bad("\"batchExp\" : 8", "\"batchExp\" : \"8\""));
+        assertEquals("arch.json: learning.learningRateExp: must be an integer in -32..32, got number 100",
+                bad("\"learningRateExp\" : 0", "\"learningRateExp\" : 100"));
+        assertEquals("arch.json: learning.learningRateExp=30 must be in -40..24 with these widths (the update shift error.frac + input.frac + batchExp"
+                + " - lr - weightFrac must stay a 64-bit shift)", bad("\"learningRateExp\" : 0", "\"learningRateExp\" : 30"));
+        assertEquals("arch.json: learning.batchExp: duplicate key (it appears more than once in this object, and only one value can count); keep one",
+                bad("\"batchExp\" : 8", "\"batchExp\" : 8, \"batchExp\" : 9"));
+    }
+
+    @Test
+    void theBinaryPointLiesWithinTheWidth() {
+        String json = ArchConfigJson.write(ArchConfig.defaults());
+        int at = json.indexOf("\"slope\"");
+        String broken = json.substring(0, at) + json.substring(at).replaceFirst("\"frac\" : 14", "\"frac\" : 20");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ArchConfigJson.parse(broken, "a.json"));
+        assertEquals("a.json: numerics.slope.frac=20 must be <= numerics.slope.bits=16 (the binary point lies within the width)", e.first());
+    }
+
+    @Test
+    void everyIntegerFieldHasADocumentedRange() {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        ranges(ArchConfig.class, "", missing);
+        assertEquals(java.util.List.of(), missing, "integer fields without a range in ArchConfigRules (add one, and document it in docs/llu-rule.md)");
+    }
+
+    private static void ranges(Class<?> type, String path, java.util.List<String> missing) {
+        for (var c : type.getRecordComponents()) {
+            String at = path.isEmpty() ? c.getName() : path + "." + c.getName();
+            if (c.getType() == int.class || c.getType() == long.class) {
+                if (ArchConfigRules.range(at, type, c.getName()) == null) missing.add(at);
+            } else if (c.getType().isRecord()) {
+                ranges(c.getType(), at, missing);
+            }
+        }
     }
 
     @Test

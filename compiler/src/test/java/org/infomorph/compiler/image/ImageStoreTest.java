@@ -45,8 +45,35 @@ class ImageStoreTest {
             }
     }
 
-    private String rejected() {
-        return assertThrows(InvalidInputException.class, () -> ImageStore.load(dir)).getMessage();
+    /** Loads the image after an edit whose checksums were recomputed (as an edit on purpose would), so the deeper check must catch it. */
+    private String rejected() throws IOException {
+        CompiledImage.writeChecksums(dir);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ImageStore.load(dir));
+        assertEquals(1, e.total(), e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void theChecksumFileIsRequiredAndCoversEveryFile() throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        assertTrue(assertThrows(InvalidInputException.class, () -> ImageStore.load(dir)).getMessage()
+                .endsWith("notes.txt: is not listed in checksums.sha256; the image was changed, create it again"));
+        Files.delete(dir.resolve("notes.txt"));
+        Files.delete(dir.resolve(CompiledImage.CHECKSUMS));
+        assertEquals(dir.resolve(CompiledImage.CHECKSUMS) + ": is missing; every image lists the SHA-256 of its files there (written by quantize and compile): create the image again",
+                assertThrows(InvalidInputException.class, () -> ImageStore.load(dir)).getMessage());
+    }
+
+    @Test
+    void aTruncatedMemoryWithRecomputedHashesIsOneLine() throws IOException {
+        Path mem = dir.resolve(ImageStore.MEMORY), mf = dir.resolve(ImageStore.MANIFEST);
+        byte[] b = Files.readAllBytes(mem);
+        byte[] cut = java.util.Arrays.copyOf(b, b.length - 6);
+        Files.write(mem, cut);
+        Files.writeString(mf, Files.readString(mf).replace(org.infomorph.compiler.network.NetworkStore.sha256(b),
+                org.infomorph.compiler.network.NetworkStore.sha256(cut)));
+        assertEquals(mem + ": has " + cut.length + " bytes but the manifest's layout needs " + b.length + " (truncated); the image is damaged, create it again",
+                rejected());
     }
 
     @Test
@@ -63,15 +90,14 @@ class ImageStoreTest {
     void aWrongVersionIsRejected() throws IOException {
         Path mf = dir.resolve(ImageStore.MANIFEST);
         Files.writeString(mf, Files.readString(mf).replace("infomorph-image/1", "infomorph-image/2"));
-        assertTrue(rejected().contains("format"));
+        assertEquals(mf + ": format: must be \"infomorph-image/1\", got the string \"infomorph-image/2\"; re-create the image with this version", rejected());
     }
 
     @Test
     void aWidthOver32BitsNamesTheField() throws IOException {
         Path mf = dir.resolve(ImageStore.MANIFEST);
         Files.writeString(mf, Files.readString(mf).replace("\"weightBits\" : 8", "\"weightBits\" : 33"));
-        String m = rejected();
-        assertTrue(m.contains("weightBits") && m.contains("33"), m);
+        assertEquals(mf + ": arch.numerics.weightBits: must be an integer in 2..32, got number 33", rejected());
     }
 
     @Test
@@ -80,8 +106,7 @@ class ImageStoreTest {
         String text = Files.readString(mf);
         int layout = text.lastIndexOf("\"layers\" : [");
         Files.writeString(mf, text.substring(0, layout) + text.substring(layout).replaceFirst("\"size\" : 64", "\"size\" : 65"));
-        String m = rejected();
-        assertTrue(m.contains("layers[0].sources[0].size"), m);
+        assertEquals(mf + ": layers[0].sources[0].size: must be an integer in 64..64, got number 65", rejected());
     }
 
     @Test

@@ -61,7 +61,7 @@ class GoalsTest {
     @Test
     void unknownGoalListsValidNames() {
         var e = assertThrows(IllegalArgumentException.class, () -> Goals.named("context/opt_9"));
-        assertTrue(e.getMessage().startsWith("unknown goal 'context/opt_9'; valid names: context/naive, "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("unknown goal \"context/opt_9\"; valid names: context/naive, "), e.getMessage());
         assertTrue(e.getMessage().contains("context_lateral/opt_1_100_modified"), e.getMessage());
     }
 

@@ -62,15 +62,15 @@ class NetworkJsonValidationTest {
     @Test
     void syntaxErrorNamesFileAndLine() {
         var e = assertThrows(InvalidInputException.class, () -> NetworkJson.parse("{\n \"format\": }", FILE));
-        assertTrue(e.getMessage().startsWith(FILE + ": line 2, column "), e.getMessage());
+        assertEquals(FILE + ": is not valid JSON (line 2, column 12, at \"}\"); fix the syntax", e.getMessage());
         var dup = assertThrows(InvalidInputException.class, () -> NetworkJson.parse("{\"name\": \"a\", \"name\": \"b\"}", FILE));
-        assertTrue(dup.getMessage().contains("Duplicate field 'name'"), dup.getMessage());
+        assertEquals(FILE + ": name: duplicate key (it appears more than once in this object, and only one value can count); keep one", dup.getMessage());
     }
 
     @Test
     void format() {
         assertLine(error(r -> r.put("format", "infomorph-network/2")), "format: is \"infomorph-network/2\" but this tool reads \"infomorph-network/1\"");
-        assertLine(error(r -> r.remove("format")), "format: missing required key (e.g. \"format\": \"infomorph-network/1\")");
+        assertLine(error(r -> r.remove("format")), "format: missing required key; add e.g. \"format\": \"infomorph-network/1\"");
     }
 
     @Test
@@ -88,20 +88,37 @@ class NetworkJsonValidationTest {
 
     @Test
     void wrongTypes() {
-        assertLine(error(r -> r.put("features", "784")), "features: must be an integer, got string \"784\"");
-        assertLine(error(r -> r.put("features", 784.5)), "features: must be an integer, got number 784.5");
-        assertLine(error(r -> layer(r, 0).put("bias", "yes")), "layers[0].bias: must be true or false, got string \"yes\"");
-        assertLine(error(r -> ((ObjectNode) layer(r, 0).get("optimizer")).put("lr", "0.1")), "layers[0].optimizer.lr: must be a finite number, got string \"0.1\"");
+        assertLine(error(r -> r.put("features", "784")), "features: must be an integer in 1..1048576, got the string \"784\" (write the number without quotes)");
+        assertLine(error(r -> r.put("features", 784.5)), "features: must be an integer in 1..1048576, got number 784.5 (write a whole number without a fraction or exponent)");
+        assertLine(error(r -> r.put("features", 784.0)), "features: must be an integer in 1..1048576, got number 784.0");
+        assertLine(error(r -> layer(r, 0).put("bias", "yes")), "layers[0].bias: must be true or false, got the string \"yes\"");
+        assertLine(error(r -> ((ObjectNode) layer(r, 0).get("optimizer")).put("lr", "0.1")), "layers[0].optimizer.lr: must be a finite number in 0..10, got the string \"0.1\"");
         assertLine(error(r -> r.put("layers", 3)), "layers: must be an array of layers, got number 3");
-        assertLine(error(r -> ((ArrayNode) r.get("layers")).set(0, M.getNodeFactory().textNode("hidden"))), "layers[0]: must be an object (a layer), got string \"hidden\"");
+        assertLine(error(r -> ((ArrayNode) r.get("layers")).set(0, M.getNodeFactory().textNode("hidden"))), "layers[0]: must be an object (a layer), got the string \"hidden\"");
+    }
+
+    @Test
+    void absurdSizesAreRefusedAtReading() {
+        assertLine(error(r -> layer(r, 0).put("neurons", 1_000_000_000)), "layers[0].neurons: must be an integer in 1..65536, got number 1000000000");
+        assertLine(error(r -> ((ObjectNode) layer(r, 0).get("binning")).put("bins", 1_000_000)), "layers[0].binning.bins: must be an integer in 2..1024, got number 1000000");
+        assertLine(error(r -> ((ObjectNode) layer(r, 0).get("optimizer")).put("lr", 1e308)), "layers[0].optimizer.lr: must be in 0..10, got 1.0E308");
+        // within each range, but too many weights together
+        assertLine(error(r -> {
+            r.put("features", 1_048_576);
+            source(r, 0, "R").put("size", 1_048_576);
+            layer(r, 0).put("neurons", 65_536);
+            source(r, 1, "R").put("size", 65_536);
+        }), "layers: the network has " + (1_048_576L * 65_536 + 65_536L * 10 + 10L * 65_536 + 10 * 10) + " weights (neurons x size over all sources); at most 67108864");
+        assertLine(error("context-lateral.json", r -> ((ObjectNode) layer(r, 0).get("binning")).put("bins", 300)),
+                "layers[0].binning.bins: 300 bins per source give 27000000 histogram cells per neuron over 3 sources; at most 16777216 are supported");
     }
 
     @Test
     void missingRequiredKeysSayWhichWithAnExample() {
-        assertLine(error(r -> layer(r, 0).remove("neurons")), "layers[0].neurons: missing required key (e.g. \"neurons\": 100)");
-        assertLine(error(r -> source(r, 0, "C").remove("size")), "layers[0].sources.C.size: missing required key (e.g. \"size\": 784)");
-        assertLine(error(r -> layer(r, 1).remove("goal")), "layers[1].goal: missing required key (e.g. \"goal\": \"context/naive\" or [0, 0, 1, 0, 0])");
-        assertLine(error(r -> ((ObjectNode) layer(r, 0).get("activation")).remove("k1")), "layers[0].activation.k1: missing required key (e.g. \"k1\": 0.9)");
+        assertLine(error(r -> layer(r, 0).remove("neurons")), "layers[0].neurons: missing required key; add e.g. \"neurons\": 100");
+        assertLine(error(r -> source(r, 0, "C").remove("size")), "layers[0].sources.C.size: missing required key; add e.g. \"size\": 784");
+        assertLine(error(r -> layer(r, 1).remove("goal")), "layers[1].goal: missing required key; add e.g. \"goal\": \"context/naive\" or [0, 0, 1, 0, 0]");
+        assertLine(error(r -> ((ObjectNode) layer(r, 0).get("activation")).remove("k1")), "layers[0].activation.k1: missing required key; add e.g. \"k1\": 0.9");
         assertLine(error(r -> ((ObjectNode) layer(r, 0).get("sources")).remove("R")), "layers[0].sources.R: missing required source R");
     }
 
@@ -112,7 +129,7 @@ class NetworkJsonValidationTest {
         assertLine(error(r -> source(r, 0, "R").put("mask", "/etc/passwd")), "layers[0].sources.R.mask: unknown mask \"/etc/passwd\"; allowed: dense, identity, no_self, sparse");
         assertLine(error(r -> ((ObjectNode) layer(r, 0).get("binning")).put("kind", "quantile")), "layers[0].binning.kind: unknown binning \"quantile\"; allowed: adaptive, fixed");
         assertLine(error(r -> ((ObjectNode) layer(r, 0).get("optimizer")).put("kind", "sgd")), "layers[0].optimizer.kind: unknown optimizer \"sgd\"; allowed: adam");
-        assertLine(error(r -> layer(r, 0).put("goal", "context/opt_9")), "layers[0].goal: unknown goal 'context/opt_9'; valid names: context/naive,");
+        assertLine(error(r -> layer(r, 0).put("goal", "context/opt_9")), "layers[0].goal: unknown goal \"context/opt_9\"; valid names: context/naive,");
         assertLine(error(r -> source(r, 0, "R").put("from", "file:/tmp/x")), "layers[0].sources.R.from: \"file:/tmp/x\" is not a source; use \"input\", \"label\"");
     }
 
@@ -124,7 +141,7 @@ class NetworkJsonValidationTest {
 
     @Test
     void layerNames() {
-        assertLine(error(r -> layer(r, 0).put("name", "Hidden")), "layers[0].name: \"Hidden\" is not a layer name; use lower case letters");
+        assertLine(error(r -> layer(r, 0).put("name", "Hidden")), "layers[0].name: \"Hidden\" is not a layer name; use 1-64 lower case letters");
         assertLine(error(r -> {
             layer(r, 1).put("name", "hidden");
         }), "layers[1].name: \"hidden\" is already the name of layers[0]; layer names must be unique");
@@ -139,7 +156,7 @@ class NetworkJsonValidationTest {
 
     @Test
     void sizeMustMatchTheProducer() {
-        assertLine(error(r -> source(r, 0, "C").put("size", 0)), "layers[0].sources.C.size: must be > 0, got 0");
+        assertLine(error(r -> source(r, 0, "C").put("size", 0)), "layers[0].sources.C.size: must be an integer in 1..1048576, got number 0");
         assertLine(error(r -> source(r, 0, "C").put("size", 11)), "layers[0].sources.C.size: must be 10 (the classes, the one-hot label), got 11");
         assertLine(error(r -> source(r, 0, "R").put("size", 700)), "layers[0].sources.R.size: must be 784 (the features, the data input), got 700");
         assertLine(error(r -> source(r, 1, "R").put("size", 99)), "layers[1].sources.R.size: must be 100 (the neurons of layer hidden), got 99");
@@ -153,7 +170,7 @@ class NetworkJsonValidationTest {
                 "layers[0].activation.kind: reads 2 sources but the layer has 3; use schneider for 3 sources");
         assertLine(error(r -> layer(r, 0).put("goal", "context_lateral/naive")), "layers[0].goal: has 19 entries but the layer has 2 sources; a 2-source goal has 5 entries");
         assertLine(error(r -> layer(r, 0).putArray("goal").add(1).add(2).add(3)), "layers[0].goal: has 3 numbers; a goal has 5 (2 sources) or 19 (3 sources)");
-        assertLine(error(r -> layer(r, 0).putArray("goal").add(1).add(2).add(3).add("x").add(0)), "layers[0].goal[3]: must be a finite number, got string \"x\"");
+        assertLine(error(r -> layer(r, 0).putArray("goal").add(1).add(2).add(3).add("x").add(0)), "layers[0].goal[3]: must be a finite number in -1000..1000, got the string \"x\"");
     }
 
     @Test
@@ -172,9 +189,9 @@ class NetworkJsonValidationTest {
         assertLine(error("lateral.json", r -> source(r, 0, "L").putObject("mask").put("kind", "sparse").put("partners", 100).put("seed", 1)),
                 "layers[0].sources.L.mask.partners: must be > 0 and < size (100), got 100; for all partners but the neuron itself use \"no_self\"");
         assertLine(error("lateral.json", r -> source(r, 0, "L").putObject("mask").put("kind", "sparse").put("partners", 0).put("seed", 1)),
-                "layers[0].sources.L.mask.partners: must be > 0 and < size (100), got 0");
+                "layers[0].sources.L.mask.partners: must be an integer in 1..65536, got number 0");
         assertLine(error("lateral.json", r -> source(r, 0, "L").putObject("mask").put("kind", "sparse").put("partners", 10)),
-                "layers[0].sources.L.mask.seed: missing required key (e.g. \"seed\": 7)");
+                "layers[0].sources.L.mask.seed: missing required key; add e.g. \"seed\": 7");
         assertLine(error("lateral.json", r -> source(r, 0, "L").put("mask", "sparse")),
                 "layers[0].sources.L.mask: a sparse mask needs partners and a seed");
         assertLine(error(r -> source(r, 0, "R").putObject("mask").put("kind", "dense").put("partners", 3)),
@@ -186,22 +203,22 @@ class NetworkJsonValidationTest {
 
     @Test
     void binningNumbers() {
-        assertLine(error(r -> ((ObjectNode) layer(r, 0).get("binning")).put("bins", 1)), "layers[0].binning.bins: must be >= 2, got 1");
+        assertLine(error(r -> ((ObjectNode) layer(r, 0).get("binning")).put("bins", 1)), "layers[0].binning.bins: must be an integer in 2..1024, got number 1");
         assertLine(error("context-lateral.json", r -> ((ObjectNode) layer(r, 0).get("binning")).put("low", 20)), "layers[0].binning.high: must be > low (20.0), got 20.0");
         assertLine(error("context-lateral.json", r -> ((ObjectNode) layer(r, 0).get("binning")).remove("high")), "layers[0].binning.high: missing required key");
     }
 
     @Test
     void optimiserAndTrainingNumbers() {
-        assertLine(error(r -> ((ObjectNode) layer(r, 0).get("optimizer")).put("lr", -0.1)), "layers[0].optimizer.lr: must be >= 0, got -0.1");
-        assertLine(error(r -> ((ObjectNode) layer(r, 0).get("optimizer")).put("weightDecay", -1)), "layers[0].optimizer.weightDecay: must be >= 0, got -1.0");
-        assertLine(error(r -> ((ObjectNode) r.get("training")).put("batchSize", 0)), "training.batchSize: must be >= 1, got 0");
-        assertLine(error(r -> ((ObjectNode) r.get("training")).put("epochs", -1)), "training.epochs: must be >= 0, got -1");
+        assertLine(error(r -> ((ObjectNode) layer(r, 0).get("optimizer")).put("lr", -0.1)), "layers[0].optimizer.lr: must be in 0..10, got -0.1");
+        assertLine(error(r -> ((ObjectNode) layer(r, 0).get("optimizer")).put("weightDecay", -1)), "layers[0].optimizer.weightDecay: must be in 0..1, got -1");
+        assertLine(error(r -> ((ObjectNode) r.get("training")).put("batchSize", 0)), "training.batchSize: must be an integer in 1..65536, got number 0");
+        assertLine(error(r -> ((ObjectNode) r.get("training")).put("epochs", -1)), "training.epochs: must be an integer in 0..1000000, got number -1");
     }
 
     @Test
     void steps() {
-        assertLine(error(r -> r.put("steps", 3)), "steps: must be 1 or 2 (2 for the lateral two-step scheme), got 3");
+        assertLine(error(r -> r.put("steps", 3)), "steps: must be an integer in 1..2, got number 3");
         assertLine(error(r -> r.put("steps", 2)), "steps: is 2 but no source reads \"previous:NAME\"");
         assertLine(error("lateral.json", r -> r.put("steps", 1)), "layers[0].sources.L.from: previous:hidden is always zeros when steps is 1; set \"steps\": 2");
     }
@@ -236,6 +253,6 @@ class NetworkJsonValidationTest {
     void trainedManifestPathPrefix() {
         JsonNode root = M.createObjectNode().set("network", tree("context.json").put("features", 0));
         var e = assertThrows(InvalidInputException.class, () -> NetworkJson.fromTree(root.get("network"), "run/network.json", "network"));
-        assertTrue(e.getMessage().startsWith("run/network.json: network.features: must be >= 1, got 0"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("run/network.json: network.features: must be an integer in 1..1048576, got number 0"), e.getMessage());
     }
 }

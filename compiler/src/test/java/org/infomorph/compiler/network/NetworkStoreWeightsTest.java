@@ -2,6 +2,7 @@ package org.infomorph.compiler.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,9 +58,9 @@ class NetworkStoreWeightsTest {
         TrainedNetwork net = net("context-lateral-feedback.json", 5);
         double[] w = net.layers().get(0).sources().get(0).w();
         w[0] = -0.0;
-        w[1] = Double.longBitsToDouble(0x7ff8_0000_0000_1234L); // NaN with a payload
+        w[1] = Double.longBitsToDouble(0x0000_0000_0000_1234L); // a subnormal with a payload
         w[2] = Double.MIN_VALUE;
-        w[3] = Double.NEGATIVE_INFINITY;
+        w[3] = -Double.MAX_VALUE;
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("trainAccuracy", 0.95);
         metrics.put("testAccuracy", 0.93);
@@ -70,9 +71,29 @@ class NetworkStoreWeightsTest {
         assertEquals(metrics, NetworkStore.loadMetrics(dir));
         // the layout is the documented one: little-endian float64, w then b, back to back
         ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(dir.resolve("weights.bin"))).order(ByteOrder.LITTLE_ENDIAN);
-        assertEquals(0x7ff8_0000_0000_1234L, buf.getLong(8));
+        assertEquals(0x0000_0000_0000_1234L, buf.getLong(8));
         SourceWeights first = net.layers().get(0).sources().get(0);
         assertEquals(Double.doubleToRawLongBits(first.b()[0]), buf.getLong(8 * first.w().length));
+    }
+
+    @Test
+    void nanAndInfinityAreRefusedNamingTheTensor() throws IOException {
+        TrainedNetwork net = net("context.json", 1);
+        net.layers().get(1).sources().get(0).b()[2] = Double.NaN;
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> NetworkStore.save(net, Map.of(), tmp.resolve("nan")));
+        assertEquals("the trained network: layers[1].sources.R.b[2]: is NaN; train again with a smaller learning rate", e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("nan")), "nothing is written");
+
+        Path dir = saved(net("context.json", 1));
+        Path wf = dir.resolve("weights.bin");
+        byte[] data = Files.readAllBytes(wf);
+        ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).putDouble(8 * 7, Double.POSITIVE_INFINITY);
+        Files.write(wf, data);
+        ObjectNode m = (ObjectNode) M.readTree(Files.readString(dir.resolve("network.json")));
+        m.put("sha256", NetworkStore.sha256(data)); // hashed again: only the value check can catch it
+        Files.writeString(dir.resolve("network.json"), M.writeValueAsString(m));
+        InvalidInputException load = assertThrows(InvalidInputException.class, () -> NetworkStore.load(dir));
+        assertEquals(wf + ": layers[0].sources.R.w[7]: is Infinity; the network diverged in training or the file is damaged; train again", load.getMessage());
     }
 
     @Test
@@ -82,7 +103,8 @@ class NetworkStoreWeightsTest {
         ObjectNode m = (ObjectNode) M.readTree(Files.readString(dir.resolve("network.json")));
         assertEquals("infomorph-trained/1", m.get("format").asText());
         assertEquals("weights.bin", m.get("weights").asText());
-        assertEquals("infomorph 0.1", m.get("tool").asText());
+        assertEquals(org.infomorph.compiler.Version.TOOL, m.get("tool").asText());
+        assertTrue(m.get("tool").asText().matches("infomorph \\d+\\.\\d+\\.\\d+.*"), m.get("tool").asText());
         assertEquals(net.spec(), NetworkJson.fromTree(m.get("network"), "x", "network"));
         assertEquals(NetworkStore.sha256(Files.readAllBytes(dir.resolve("weights.bin"))), m.get("sha256").asText());
         var src = m.get("layers").get(1).get("sources").get(1);
@@ -112,7 +134,7 @@ class NetworkStoreWeightsTest {
         byte[] data = Files.readAllBytes(wf);
         Files.write(wf, Arrays.copyOf(data, data.length - 8));
         var e = assertThrows(InvalidInputException.class, () -> NetworkStore.load(dir));
-        assertEquals(wf + ": has " + (data.length - 8) + " bytes but the network needs " + data.length + " (truncated); save the network again",
+        assertEquals(wf + ": has " + (data.length - 8) + " bytes but the manifest's layout needs " + data.length + " (truncated); save the network again",
                 e.getMessage());
     }
 
@@ -130,7 +152,7 @@ class NetworkStoreWeightsTest {
 
     @Test
     void wrongFormatVersion() throws IOException {
-        assertEquals("format: is \"infomorph-trained/2\" but this tool reads \"infomorph-trained/1\"",
+        assertEquals("format: is \"infomorph-trained/2\" but this tool reads \"infomorph-trained/1\"; is it a trained-network directory?",
                 manifestError(m -> m.put("format", "infomorph-trained/2")));
         assertTrue(manifestError(m -> m.remove("format")).startsWith("format: missing"));
         assertTrue(manifestError(m -> ((ObjectNode) m.get("network")).put("format", "infomorph-network/0"))

@@ -47,25 +47,25 @@ class PmfFileTest {
     void readsGoldenNoisyAndDirectly() {
         Path golden = Golden.path("goal-gradient-golden.json");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> PmfFile.read(golden));
-        assertTrue(e.getMessage().startsWith(golden + ": $: missing key"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(golden + ": cases: unknown key; allowed keys here: n_sources, outcomes, pmf,"), e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "bad json        | {\"pmf\": [                                                    | not valid JSON",
-        "not object      | [1, 2]                                                         | $: expected a JSON object",
-        "no keys         | {\"p\": 1}                                                     | $: missing key 'outcomes' or 'pmf'",
-        "n_sources 4     | {\"n_sources\": 4, \"outcomes\": [{\"sources\": [0,0,0,0], \"target\": 0, \"p\": 1}]} | n_sources: is 4; only 2 or 3",
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "bad json        | {\"pmf\": [                                                    | ends in the middle of a value",
+        "not object      | [1, 2]                                                         | must be an object (a case as in pid-golden.json",
+        "no keys         | {\"p\": 1}                                                     | p: unknown key; allowed keys here: n_sources, outcomes, pmf",
+        "n_sources 4     | {\"n_sources\": 4, \"outcomes\": [{\"sources\": [0,0,0,0], \"target\": 0, \"p\": 1}]} | n_sources: must be an integer in 2..3, got number 4",
         "n_sources none  | {\"outcomes\": [{\"sources\": [0,0], \"target\": 0, \"p\": 1}]} | n_sources: missing",
         "short sources   | {\"n_sources\": 2, \"outcomes\": [{\"sources\": [0], \"target\": 0, \"p\": 1}]} | outcomes[0].sources: must be an array of 2",
         "no target       | {\"n_sources\": 2, \"outcomes\": [{\"sources\": [0,1], \"p\": 1}]} | outcomes[0].target: missing",
-        "negative p      | {\"n_sources\": 2, \"outcomes\": [{\"sources\": [0,1], \"target\": 0, \"p\": 1.5}, {\"sources\": [1,1], \"target\": 0, \"p\": -0.5}]} | outcomes[1].p: is -0.5; probabilities must be >= 0",
-        "string p        | {\"n_sources\": 2, \"outcomes\": [{\"sources\": [0,1], \"target\": 0, \"p\": \"1\"}]} | outcomes[0].p: must be a probability",
+        "negative p      | {\"n_sources\": 2, \"outcomes\": [{\"sources\": [0,1], \"target\": 0, \"p\": 1.0}, {\"sources\": [1,1], \"target\": 0, \"p\": -0.5}]} | outcomes[1].p: must be in 0..1, got -0.5",
+        "string p        | {\"n_sources\": 2, \"outcomes\": [{\"sources\": [0,1], \"target\": 0, \"p\": \"1\"}]} | outcomes[0].p: must be a finite number in 0..1, got the string \"1\"",
         "sum outcomes    | {\"n_sources\": 2, \"outcomes\": [{\"sources\": [0,1], \"target\": 0, \"p\": 0.9}]} | outcomes[*].p: probabilities sum to 0.9",
         "ragged          | {\"pmf\": [[[0.25, 0.25], [0.25, 0.25]], [[0.5, 0]]]}               | pmf[1]: ragged array",
         "ragged leaf     | {\"pmf\": [[[0.25, 0.25], [0.25]], [[0.25, 0], [0, 0]]]}            | pmf[0][1]: ragged array",
-        "deep leaf       | {\"pmf\": [[[0.25, [0.25]], [0.25, 0.25]], [[0, 0], [0, 0]]]}       | pmf[0][0][1]: must be a probability",
-        "negative dense  | {\"pmf\": [[[0.5, 0.5], [0.5, -0.5]], [[0, 0], [0, 0]]]}            | pmf[0][1][1]: is -0.5",
+        "deep leaf       | {\"pmf\": [[[0.25, [0.25]], [0.25, 0.25]], [[0, 0], [0, 0]]]}       | pmf[0][0][1]: must be a finite number in 0..1, got an array of 1",
+        "negative dense  | {\"pmf\": [[[0.5, 0.5], [0.5, -0.5]], [[0, 0], [0, 0]]]}            | pmf[0][1][1]: must be in 0..1, got -0.5",
         "sum dense       | {\"pmf\": [[[0.5, 0.5], [0.5, 0.5]], [[0, 0], [0, 0]]]}             | pmf: probabilities sum to 2.0",
         "one source      | {\"pmf\": [[0.5, 0.5]]}                                               | pmf: has 2 array levels",
         "n disagrees     | {\"n_sources\": 3, \"pmf\": [[[0.5, 0.5]]]}                           | n_sources: is 3 but pmf has 2 source axes",
@@ -82,7 +82,7 @@ class PmfFileTest {
     void missingFile() {
         Path f = dir.resolve("nope.json");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> PmfFile.read(f));
-        assertEquals(f + ": file not found; give the path of a PMF JSON file", e.getMessage());
+        assertEquals(f + ": no such file; check the path of the PMF", e.getMessage());
     }
 
     @Test

@@ -2,10 +2,12 @@ package org.infomorph.compiler.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.compiler.data.DataCache;
 import org.infomorph.compiler.data.DatasetName;
 import org.infomorph.compiler.data.DatasetSplit;
@@ -34,6 +36,16 @@ class TrainerTest {
     }
 
     @Test
+    void aTrainingThatReachesANonFiniteWeightStopsNamingIt() {
+        TrainedNetwork init = NetworkInit.initial(spec, 5);
+        init.layers().get(1).sources().get(0).w()[3] = Double.POSITIVE_INFINITY; // as a learning rate that overflows would leave it
+        Trainer t = new Trainer(init, 5);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> t.trainEpoch(1, data, false, null));
+        assertTrue(e.first().startsWith("training diverged: layers[1] (output) source R weight "), e.first());
+        assertTrue(e.first().contains(" in epoch 1, batch 1; lower that layer's optimizer.lr (0.01)"), e.first());
+    }
+
+    @Test
     void theSameSeedGivesTheSameWeightsBitForBit() {
         TrainedNetwork a = train(5, 2), b = train(5, 2), c = train(6, 2);
         boolean differs = false;
@@ -45,6 +57,36 @@ class TrainerTest {
                 differs |= !Arrays.equals(wa, c.layers().get(l).sources().get(s).w());
             }
         assertTrue(differs, "another seed must give other weights");
+    }
+
+    /**
+     * The parallel pieces write disjoint outputs, so one thread and the common pool give the same
+     * bits. The paper's context-lateral model on the synthetic features is large enough to split
+     * every product, activation and PID stage, and its two steps reuse the feed-forward sums.
+     */
+    @Test
+    void oneThreadAndAllCoresGiveTheSameWeights() throws Exception {
+        String json = java.nio.file.Files.readString(Path.of("../examples/context-lateral.json"))
+                .replace("\"features\": 784", "\"features\": " + data.train().features())
+                .replace("\"size\": 784", "\"size\": " + data.train().features());
+        NetworkSpec lateral = NetworkJson.parse(json, "context-lateral (synthetic features)");
+        java.util.concurrent.Callable<TrainedNetwork> run = () -> {
+            Trainer t = new Trainer(NetworkInit.initial(lateral, 3), 3);
+            t.trainEpoch(1, data, true, null);
+            return t.network().snapshot();
+        };
+        TrainedNetwork pooled = run.call();
+        java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            TrainedNetwork alone = single.submit(run).get();
+            for (int l = 0; l < pooled.layers().size(); l++)
+                for (int s = 0; s < pooled.layers().get(l).sources().size(); s++) {
+                    assertArrayEquals(pooled.layers().get(l).sources().get(s).w(), alone.layers().get(l).sources().get(s).w());
+                    assertArrayEquals(pooled.layers().get(l).sources().get(s).b(), alone.layers().get(l).sources().get(s).b());
+                }
+        } finally {
+            single.shutdown();
+        }
     }
 
     @Test

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "arch", mixinStandardHelpOptions = true,
         description = {"Print an architecture configuration as JSON: the built-in default, or --arch FILE after validating it.",
-                "Edit the output and pass it to quantize, run or pid-error with --arch."})
+                "Edit the output and pass it with --arch to train (hw-rule), quantize, run, verify, fit, compile or pid-error."})
 final class ArchCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -6,11 +6,12 @@ import org.infomorph.compiler.arch.ArchConfigJson;
 import picocli.CommandLine.Option;
 
 /** Shared option that picks the architecture configuration (default: ArchConfig.defaults()). */
-final class ArchOptions {
-    @Option(names = "--arch", paramLabel = "ARCH.json", description = "architecture configuration (default: the built-in default architecture)")
+public final class ArchOptions {
+    @Option(names = "--arch", paramLabel = "ARCH.json", description = "architecture configuration JSON (default: the built-in default; 'infomorph arch' prints it)")
     Path file;
 
-    ArchConfig load() {
+    public ArchConfig load() {
+        OptionChecks.path("--arch", file, "an architecture JSON file ('infomorph arch' prints one to start from)");
         return file == null ? ArchConfig.defaults() : ArchConfigJson.read(file);
     }
 }

@@ -7,11 +7,11 @@ import org.infomorph.compiler.pid.Antichain;
 import org.infomorph.compiler.pid.RedundancyLattice;
 
 /** Prints PID atoms with labels in the paper's style, e.g. (R)(C) for the redundancy of R and C. */
-final class AtomFormat {
+public final class AtomFormat {
     private AtomFormat() {}
 
     /** Labels in gamma order, H_res last; source i is written as its role letter. */
-    static String[] labels(LayerSpec layer) {
+    public static String[] labels(LayerSpec layer) {
         List<SourceSpec> src = layer.sources();
         List<Antichain> chains = RedundancyLattice.of(src.size()).antichains();
         String[] out = new String[chains.size() + 1];
@@ -29,7 +29,7 @@ final class AtomFormat {
         return out;
     }
 
-    static String line(LayerSpec layer, double[] atoms) {
+    public static String line(LayerSpec layer, double[] atoms) {
         String[] labels = labels(layer);
         StringBuilder sb = new StringBuilder(String.format("%-8s", layer.name()));
         for (int i = 0; i < atoms.length; i++) sb.append(String.format(" %s %.4f", labels[i], atoms[i]));

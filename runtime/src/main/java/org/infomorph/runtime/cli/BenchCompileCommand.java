@@ -12,6 +12,7 @@ import org.infomorph.compiler.image.Image;
 import org.infomorph.compiler.image.ImageFactory;
 import org.infomorph.compiler.mapping.Compilation;
 import org.infomorph.compiler.mapping.FitAdvisor;
+import org.infomorph.compiler.network.NetworkLimits;
 import org.infomorph.compiler.network.NetworkSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,22 +25,30 @@ import picocli.CommandLine.Spec;
 final class BenchCompileCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NETWORK.json")
+    @Parameters(index = "0", paramLabel = "NETWORK.json", description = "the network description whose first layer is resized (see docs/network-format.md)")
     Path network;
 
     @Mixin TargetOptions target;
 
-    @Option(names = "--synapses", split = ",", defaultValue = "250000,500000,1000000", description = "sizes (default: ${DEFAULT-VALUE})")
+    @Option(names = "--synapses", split = ",", paramLabel = "N,...", defaultValue = "250000,500000,1000000",
+            description = "sizes, each 1.." + NetworkLimits.MAX_SYNAPSES + " weights (default: ${DEFAULT-VALUE})")
     List<Long> synapses;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        OptionChecks.each("--synapses", synapses, 1, NetworkLimits.MAX_SYNAPSES);
         NetworkSpec base = Networks.read(network, null, null);
+        for (long want : synapses)
+            if (hiddenFor(base, want) > NetworkLimits.MAX_NEURONS || synapses(FitAdvisor.withNeurons(base, 0, 1)) > want)
+                throw new org.infomorph.compiler.InvalidInputException("--synapses " + want + ": the first layer of " + network + " cannot be resized to reach it (1.."
+                        + NetworkLimits.MAX_NEURONS + " neurons give " + synapses(FitAdvisor.withNeurons(base, 0, 1)) + ".."
+                        + synapses(FitAdvisor.withNeurons(base, 0, NetworkLimits.MAX_NEURONS)) + " weights)");
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (long want : synapses) {
             int n = hiddenFor(base, want);
             NetworkSpec net = FitAdvisor.withNeurons(base, 0, n);
+            org.infomorph.compiler.MemoryBudget.requireFixed(net, ArchConfig.defaults(), network.toString());
             long syn = synapses(net);
             double best = Double.MAX_VALUE;
             long allocated = 0;
@@ -64,7 +73,7 @@ final class BenchCompileCommand implements Callable<Integer> {
 
     private static int hiddenFor(NetworkSpec base, long want) {
         int n = 1;
-        while (synapses(FitAdvisor.withNeurons(base, 0, n * 2)) <= want) n *= 2;
+        while (n <= NetworkLimits.MAX_NEURONS && synapses(FitAdvisor.withNeurons(base, 0, n * 2)) <= want) n *= 2;
         int lo = n, hi = n * 2;
         while (lo < hi) {
             int mid = (lo + hi + 1) / 2;

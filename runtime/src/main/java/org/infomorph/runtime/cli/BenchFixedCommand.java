@@ -20,19 +20,21 @@ import picocli.CommandLine.Spec;
 final class BenchFixedCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NETWORK.json")
+    @Parameters(index = "0", paramLabel = "NETWORK.json", description = "the network description to time (fresh weights; see docs/network-format.md)")
     Path network;
 
     @Mixin ArchOptions arch;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "5", description = "timed seconds per measurement (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "5", description = "timed seconds per measurement (0.01..3600; default: ${DEFAULT-VALUE})")
     double seconds;
 
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        OptionChecks.range("--seconds", seconds, 0.01, 3600);
         NetworkSpec net = Networks.read(network, null, null);
         ArchConfig a = arch.load();
+        org.infomorph.compiler.MemoryBudget.requireFixed(net, a, network.toString());
         int batch = a.learning().batchSize();
         BenchInputs in = BenchInputs.of(net, batch);
         InputBatch learn = in.learn(), infer = in.infer();

@@ -76,8 +76,8 @@ final class BenchLinkCommand implements Callable<Integer> {
         if (frames > 0) {
             try (FpgaDevice d = FpgaDevice.simulated(p, SimBoard.Faults.mixed(rate, seed))) {
                 LinkBench.Lossy l = LinkBench.lossy(d, image, frames, seed, in.learn(), in.infer(), learn);
-                o.printf("lossy link (%.2f%% of bytes changed each way): %,d frames, %,d words written and read back, %,d resent, %,d NAKs, %,d damaged frames from the board%n",
-                        100 * rate, l.frames(), l.wordsChecked(), l.link().retransmissions(), l.link().naks(), l.link().damagedReceived());
+                o.printf("lossy link (%.2f%% of bytes changed each way): %,d frames, %,d words written and read back, %,d resent, %,d NAKs, %,d damaged frames from the board, %,d timeouts%n",
+                        100 * rate, l.frames(), l.wordsChecked(), l.link().retransmissions(), l.link().naks(), l.link().damagedReceived(), l.link().timeouts());
                 o.printf("  injected: %,d flips, %,d drops, %,d duplicates, %,d delays in %,d bytes%n", l.faults().flips(), l.faults().drops(), l.faults().dups(),
                         l.faults().delays(), l.faults().bytes());
                 o.printf("  goodput %,.0f bytes/s = %.1f%% of the line rate (board time %.2f s, wall %.1f s)%n", l.goodput().bytesPerSecond(),

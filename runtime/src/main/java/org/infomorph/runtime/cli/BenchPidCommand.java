@@ -12,12 +12,13 @@ import picocli.CommandLine.Spec;
 final class BenchPidCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--reps", paramLabel = "N", defaultValue = "400", description = "timed batches per case (default: ${DEFAULT-VALUE})")
+    @Option(names = "--reps", paramLabel = "N", defaultValue = "400", description = "timed batches per case (1..1000000; default: ${DEFAULT-VALUE})")
     int reps;
 
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        OptionChecks.range("--reps", reps, 1, 1_000_000);
         for (int[] bins : new int[][] {{20, 20}, {20, 20, 20}})
             for (boolean atoms : new boolean[] {false, true})
                 o.printf("bins %-8s  100 neurons  B=256  %-16s %8.3f ms/batch%n", bins.length == 2 ? "20x20" : "20x20x20",

@@ -20,29 +20,33 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = {"Speed of the RTL in Verilator (L3) against the integer model (L2), random inputs: simulated cycles/s,",
-                "the share of wall time outside the native model (Java + JNA), learning and inference samples/s, and the L2/L3 ratio."})
+        description = {"Speed of the RTL in Verilator (L3) against the integer model (L2), on random inputs.",
+                "Prints simulated cycles/s, the share of wall time outside the native model (Java + JNA), learning and inference",
+                "samples/s, and the L2/L3 ratio."})
 final class BenchSimCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NETWORK.json")
+    @Parameters(index = "0", paramLabel = "NETWORK.json", description = "the network description to simulate (fresh weights; see docs/network-format.md)")
     Path network;
 
     @Mixin ArchOptions arch;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "3", description = "timed batches per measurement (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "3", description = "timed batches per measurement (1..10000; default: ${DEFAULT-VALUE})")
     int batches;
 
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        OptionChecks.range("--batches", batches, 1, 10_000);
         NetworkSpec net = Networks.read(network, null, null);
         ArchConfig a = arch.load();
+        org.infomorph.compiler.MemoryBudget.requireFixed(net, a, network.toString());
         Image image = ImageFactory.fromScratch(net, a, 1);
         int batch = a.learning().batchSize();
         BenchInputs in = BenchInputs.of(net, batch);
         InputBatch learn = in.learn(), infer = in.infer();
-        int units = Images.compilation(image).mapping().units();
+        int units = Images.rtlUnits(Images.compilation(image).mapping().units(), network.toString());
+        org.infomorph.compiler.rtl.RtlLayout.of(image, units); // a network the RTL cannot address is one clear line before any build
         double[] l2 = new double[2];
         try (ReferenceDevice ref = new ReferenceDevice()) {
             ref.load(image);

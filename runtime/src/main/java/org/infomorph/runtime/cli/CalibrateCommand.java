@@ -20,6 +20,7 @@ import org.infomorph.compiler.mapping.FpgaFamily;
 import org.infomorph.compiler.mapping.LogicCalibration;
 import org.infomorph.compiler.rtl.GeneratorParams;
 import org.infomorph.runtime.fpga.BlockMappingGrid;
+import org.infomorph.runtime.fpga.CalibrationConfigs;
 import org.infomorph.runtime.fpga.LogicCalibrationRun;
 import org.infomorph.runtime.fpga.Synth;
 import org.infomorph.runtime.fpga.SynthFlow;
@@ -33,8 +34,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Developer commands that measure the synthesis tools for the compiler's models (docs/synthesis.md):",
                 "'memories' synthesises the memory templates over a grid of shapes (BlockMapping's data);",
+                "'configs' writes the calibration configurations from their recipes;",
                 "'logic' synthesises generator configurations for each family and fits fit's logic model."},
-        subcommands = {CalibrateCommand.Memories.class, CalibrateCommand.Logic.class})
+        subcommands = {CalibrateCommand.Memories.class, CalibrateCommand.Configs.class, CalibrateCommand.Logic.class})
 final class CalibrateCommand implements Runnable {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -119,6 +121,27 @@ final class CalibrateCommand implements Runnable {
         }
     }
 
+    @Command(name = "configs", mixinStandardHelpOptions = true,
+            description = {"Write the calibration configurations (" + LogicCalibrationRun.CONFIGS + "): every recipe of CalibrationConfigs (small",
+                    "networks, inference and learning, a few lane counts) compiled for each family's reference board."})
+    static final class Configs implements Callable<Integer> {
+        @ParentCommand CalibrateCommand parent;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "where the file goes (default: the compiler's resources, " + RESOURCES + ")")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            Path file = (dir != null ? dir : repository("--dir").resolve(RESOURCES)).resolve(LogicCalibrationRun.CONFIGS);
+            Map<FpgaFamily, List<GeneratorParams>> cfgs = CalibrationConfigs.generate();
+            Logic.write(file, LogicCalibrationRun.configsJson(cfgs));
+            PrintWriter o = parent.spec.commandLine().getOut();
+            cfgs.forEach((f, l) -> o.printf("%s: %s%n", f.id, l.stream().map(p -> p.hash() + " (" + p.units() + (p.learning() ? " learning" : " inference") + ")").toList()));
+            o.println("wrote " + file);
+            return ExitCode.OK.code;
+        }
+    }
+
     @Command(name = "logic", mixinStandardHelpOptions = true,
             description = {"Synthesise generator configurations for each family, write calibration-<family>.csv and fit fit's logic model",
                     "(ordinary least squares over LogicFeature) into logic-calibration.json. Results are cached like infomorph synth's."})
@@ -144,12 +167,12 @@ final class CalibrateCommand implements Runnable {
         public Integer call() {
             PrintWriter o = parent.spec.commandLine().getOut();
             Path d = dir != null ? dir : repository("--dir").resolve(RESOURCES);
-            List<GeneratorParams> cfgs = LogicCalibrationRun.readConfigs(configs != null ? configs : d.resolve(LogicCalibrationRun.CONFIGS));
+            Map<FpgaFamily, List<GeneratorParams>> cfgs = LogicCalibrationRun.readConfigs(configs != null ? configs : d.resolve(LogicCalibrationRun.CONFIGS));
             List<FpgaFamily> fams = families.list();
             Map<FpgaFamily, List<LogicCalibration.Measurement>> rows = new LinkedHashMap<>();
             String tools;
             if (refit) {
-                for (FpgaFamily f : fams) rows.put(f, LogicCalibrationRun.readCsv(d.resolve("calibration-" + f.id + ".csv"), cfgs));
+                for (FpgaFamily f : fams) rows.put(f, LogicCalibrationRun.readCsv(d.resolve("calibration-" + f.id + ".csv"), cfgs.getOrDefault(f, List.of())));
                 tools = LogicCalibrationRun.tools(d.resolve("calibration-" + fams.get(0).id + ".csv"));
             } else {
                 tools = Synth.version(Synth.yosysTool());
@@ -172,7 +195,7 @@ final class CalibrateCommand implements Runnable {
             return ExitCode.OK.code;
         }
 
-        private static void write(Path file, String text) {
+        static void write(Path file, String text) {
             try {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, text, StandardCharsets.UTF_8);

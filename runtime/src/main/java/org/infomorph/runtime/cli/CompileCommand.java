@@ -2,7 +2,12 @@ package org.infomorph.runtime.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.infomorph.compiler.InvalidInputException;
+import org.infomorph.compiler.MemoryBudget;
+import org.infomorph.compiler.SafeOutput;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.image.CompiledImage;
 import org.infomorph.compiler.image.Image;
@@ -20,13 +25,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compile", mixinStandardHelpOptions = true,
-        description = {"Compile a network for a target into an image: map the neurons onto LLUs, allocate every memory, build",
-                "the schedule and the estimates, and write the manifest, the memory images ($readmemh hex and binary), the",
-                "generator parameters and checksums. Fails early, naming the resource and the change that would fit."})
+        description = {"Compile a network for a target into an image directory, or say early what does not fit.",
+                "Maps the neurons onto LLUs, allocates every memory, builds the schedule and the estimates, and writes the",
+                "manifest, the memory images ($readmemh hex and binary), the generator parameters, the target and checksums.",
+                "When the network does not fit, it names the resource, the need, the capacity and the change that would fit."})
 final class CompileCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NETWORK.json")
+    @Parameters(index = "0", paramLabel = "NETWORK.json", description = "the network description to compile (see docs/network-format.md)")
     Path network;
 
     @Mixin TargetOptions target;
@@ -38,31 +44,42 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--weights", paramLabel = "TRAINED_DIR", description = "trained weights (from 'train --out'); default: fresh weights for on-chip learning")
     Path weights;
 
-    @Option(names = "--seed", paramLabel = "S", description = "seed of the generators (default: the network's)")
+    @Option(names = "--seed", paramLabel = "S", description = "seed of the generators (any 64-bit integer; default: the network's)")
     Long seed;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "IMAGE_DIR")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "IMAGE_DIR",
+            description = "where to write the image: a new or empty directory, or an earlier image (replaced whole)")
     Path out;
+
+    @Option(names = "--force", description = "let -o replace a directory that holds other files (never an input)")
+    boolean force;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         long t0 = System.nanoTime();
+        List<Path> inputs = Arrays.asList(network, weights, arch.file, target.file);
+        SafeOutput.check("-o", out, SafeOutput.Kind.IMAGE, force, inputs);
         NetworkSpec net = Networks.read(network, null, seed);
         ArchConfig a = arch.load();
         Compilation c = Compilation.of(net, a, target.load(), mode.mode);
-        FitAdvisor.requireFit(c);
+        try {
+            FitAdvisor.requireFit(c);
+        } catch (InvalidInputException e) {
+            throw e.more("'infomorph fit " + network + "' with the same options lists every resource and the change that would fit");
+        }
+        MemoryBudget.requireFixed(net, a, network.toString());
         long s = net.training().seed();
         Image image;
         if (weights != null) {
             TrainedNetwork t = NetworkStore.load(weights);
             if (!t.spec().equals(Networks.override(net, t.spec().training().epochs(), t.spec().training().seed())))
-                throw new org.infomorph.compiler.InvalidInputException(weights + ": the trained network is not " + network + "; compile the file it was trained from");
+                throw new InvalidInputException(weights + ": the trained network is not " + network + "; compile the file it was trained from");
             image = PostTrainingQuantiser.quantise(new TrainedNetwork(net, t.layers()), a, s).image();
         } else {
             image = ImageFactory.fromScratch(net, a, s);
         }
-        CompiledImage.write(image, c, out);
+        SafeOutput.write("-o", out, SafeOutput.Kind.IMAGE, force, inputs, dir -> CompiledImage.write(image, c, dir));
         CompilationReport.print(o, c);
         o.printf("wrote image %s in %.2f s%n", out, (System.nanoTime() - t0) / 1e9);
         return ExitCode.OK.code;

@@ -10,6 +10,7 @@ import org.infomorph.compiler.data.DatasetSplit;
 import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.compiler.network.NetworkInit;
 import org.infomorph.compiler.network.NetworkJson;
+import org.infomorph.compiler.network.NetworkLimits;
 import org.infomorph.compiler.network.NetworkSpec;
 import org.infomorph.compiler.train.EpochReport;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The main job, down the verification ladder on the built-in context network (784-100-10, naive goal):",
+        description = {"The main job: the built-in context network (784-100-10) down the verification ladder, L0 to L3.",
                 "L0 trains with the published rule; its result is quantised and run on the bit-exact integer model (L2);",
                 "then L1 (the hardware rule in float) and L2 learn from scratch on chip; finally the quantised image runs on the",
                 "Chisel RTL in Verilator (L3) in lockstep with L2. Prints accuracy, PID atoms, mismatches and cycles."})
@@ -29,27 +30,32 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin DataOptions data;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "epochs to train (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "epochs to train (0.." + NetworkLimits.MAX_EPOCHS + "; default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--seed", paramLabel = "S", description = "seed (default: the network's)")
+    @Option(names = "--seed", paramLabel = "S", description = "seed (any 64-bit integer; default: the network's)")
     Long seed;
 
-    @Option(names = "--chip-epochs", paramLabel = "N", defaultValue = "5", description = "epochs of L1 and L2 learning from scratch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--chip-epochs", paramLabel = "N", defaultValue = "5", description = "epochs of L1 and L2 learning from scratch (0.." + NetworkLimits.MAX_EPOCHS + "; default: ${DEFAULT-VALUE})")
     int chipEpochs;
 
     @Mixin ArchOptions arch;
 
-    @Option(names = "--rtl-learn-batches", paramLabel = "N", defaultValue = "1", description = "on-chip learning batches in the L3 lockstep check (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rtl-learn-batches", paramLabel = "N", defaultValue = "1", description = "on-chip learning batches in the L3 lockstep check (0.." + NetworkLimits.MAX_EPOCHS + "; default: ${DEFAULT-VALUE})")
     int rtlLearnBatches;
 
     @Option(names = "--rtl-test-batches", paramLabel = "N", defaultValue = "2",
-            description = "test batches in the L3 lockstep check (default: ${DEFAULT-VALUE}; 'infomorph verify' checks the whole split)")
+            description = "test batches in the L3 lockstep check (1.." + NetworkLimits.MAX_EPOCHS + "; default: ${DEFAULT-VALUE}; 'infomorph verify' checks the whole split)")
     int rtlTestBatches;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
+        OptionChecks.range("--epochs", epochs, 0, NetworkLimits.MAX_EPOCHS);
+        OptionChecks.range("--chip-epochs", chipEpochs, 0, NetworkLimits.MAX_EPOCHS);
+        OptionChecks.range("--rtl-learn-batches", rtlLearnBatches, 0, NetworkLimits.MAX_EPOCHS);
+        OptionChecks.range("--rtl-test-batches", rtlTestBatches, 1, NetworkLimits.MAX_EPOCHS);
+        RtlStage.checkWaveform();
         NetworkSpec net = Networks.override(builtIn(), epochs, seed);
         o.printf("infomorph demo: %s (%s) on %s, %d epochs, batch %d, seed %d%n", net.name(), NETWORK, data.dataset,
                 net.training().epochs(), net.training().batchSize(), net.training().seed());

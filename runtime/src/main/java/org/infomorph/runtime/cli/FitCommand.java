@@ -14,15 +14,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "fit", mixinStandardHelpOptions = true,
-        description = {"Check, before any synthesis, whether a network fits a target: the mapping, memory map, schedule and",
-                "estimates, what does not fit and the smallest change that would, and the largest network of this shape that fits.",
-                "Exit code 0 if it fits, 1 if not."})
+        description = {"Check, before any synthesis, whether a network fits a target (exit code 0 if it fits, 1 if not).",
+                "Prints the mapping, memory map, schedule and estimates, what does not fit and the smallest change that would,",
+                "and the largest network of this shape that fits."})
 final class FitCommand implements Callable<Integer> {
     static final int LARGEST_SEARCHED = 1 << 16;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NETWORK.json")
+    @Parameters(index = "0", paramLabel = "NETWORK.json", description = "the network description to check (see docs/network-format.md)")
     Path network;
 
     @Mixin TargetOptions target;

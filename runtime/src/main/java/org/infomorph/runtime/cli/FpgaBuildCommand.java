@@ -53,11 +53,10 @@ final class FpgaBuildCommand implements Callable<Integer> {
         TargetDescriptor t = target.load();
         GeneratorParams g;
         if (image != null) {
-            Image img = Images.resolve(image, arch.load(), null);
+            Image img = Images.resolve(image, arch.load(), null).image();
             if (units != null && units < 1) throw new InvalidInputException("--units: must be >= 1, got " + units);
             // the compiler's own generator parameters for the target (as infomorph synth builds them)
-            Compilation c = units != null ? Compilation.withUnits(img.network(), img.arch(), t, mode.mode, units)
-                    : Compilation.of(img.network(), img.arch(), t, mode.mode);
+            Compilation c = SynthInputs.compile(img, t, mode.mode, units);
             g = SynthInputs.generator(img, c);
         } else if (linkTest) {
             int m = Capacity.MIN;

@@ -1,14 +1,12 @@
 package org.infomorph.runtime.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.compiler.arch.ArchConfig;
-import org.infomorph.compiler.image.CompiledImage;
 import org.infomorph.compiler.image.Image;
+import org.infomorph.compiler.image.ImageDirectory;
 import org.infomorph.compiler.image.ImageFactory;
+import org.infomorph.compiler.image.ImageStore;
 import org.infomorph.compiler.image.PostTrainingQuantiser;
 import org.infomorph.compiler.mapping.Compilation;
 import org.infomorph.compiler.mapping.Mode;
@@ -18,27 +16,32 @@ import org.infomorph.targets.Targets;
 final class Images {
     private Images() {}
 
-    static Image resolve(Path path, ArchConfig arch, Long seed) {
+    /** An image and, for a compiled image, its units (checked against its mapping); else null. */
+    record Resolved(Image image, Integer units) {}
+
+    static Resolved resolve(Path path, ArchConfig arch, Long seed) {
+        if (Files.isDirectory(path) && Files.exists(path.resolve(ImageStore.MANIFEST))) {
+            ImageDirectory d = ImageDirectory.load(path);
+            Image im = d.image();
+            Image seeded = seed == null ? im : new Image(Networks.override(im.network(), null, seed), im.arch(), im.layers(), seed);
+            return new Resolved(seeded, d.compiled().map(c -> c.mapping().units()).orElse(null));
+        }
         RunCommand.Source src = RunCommand.Source.of(path, null, seed);
         long s = src.spec().training().seed();
-        if (src.image() != null) return src.image();
-        if (src.trained() != null) return PostTrainingQuantiser.quantise(src.trained(), arch, s).image();
-        return ImageFactory.fromScratch(src.spec(), arch, s);
+        if (src.trained() != null) return new Resolved(PostTrainingQuantiser.quantise(src.trained(), arch, s).image(), null);
+        return new Resolved(ImageFactory.fromScratch(src.spec(), arch, s), null);
     }
 
-    /** The compiled image's units (mapping.json), else what the compiler picks for the verilator target. */
-    static int units(Path path, Image image) {
-        Path mapping = path.resolve(CompiledImage.MAPPING);
-        if (Files.isDirectory(path) && Files.exists(mapping)) {
-            try {
-                int u = new ObjectMapper().readTree(mapping.toFile()).path("units").asInt(0);
-                if (u < 1) throw InvalidInputException.at(mapping.toString(), "units", "must be >= 1; compile the image again");
-                return u;
-            } catch (IOException e) {
-                throw InvalidInputException.at(mapping.toString(), null, "cannot read (" + e.getMessage() + ")");
-            }
-        }
-        return compilation(image).mapping().units();
+    /** The compiled image's units, else what the compiler picks for the verilator target. */
+    static int units(Resolved r) {
+        return r.units() != null ? r.units() : compilation(r.image()).mapping().units();
+    }
+
+    /** The RTL addresses at most 255 units (an 8-bit unit index): more is one clear line, not a failed build. */
+    static int rtlUnits(int units, String source) {
+        if (units < 1 || units > 255)
+            throw new org.infomorph.compiler.InvalidInputException(source + ": " + units + " units, but the RTL simulation has 1..255; pass --units with fewer");
+        return units;
     }
 
     static Compilation compilation(Image image) {

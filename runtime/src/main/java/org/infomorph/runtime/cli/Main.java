@@ -1,7 +1,8 @@
 package org.infomorph.runtime.cli;
 
 import java.io.PrintWriter;
-import org.infomorph.compiler.InvalidInputException;
+import java.util.concurrent.Callable;
+import org.infomorph.json.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,12 @@ import picocli.CommandLine.Command;
         name = "infomorph",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "Infomorphic networks on local-learning hardware: train, analyse, compile, run, verify.",
+        description = {"Infomorphic networks on local-learning hardware: train, analyse, compile, run and verify.",
+                "Exit codes: 0 success, 1 a check failed, 2 invalid input (one line on stderr naming the file, the field and the fix),",
+                "3 an error inside infomorph (INFOMORPH_DEBUG=1 shows the stack trace)."},
+        footer = {"", "Run on Apache Spark (embedded by default; see their --help):",
+                "  search-goal  search a layer's goal vector with CMA-ES",
+                "  sweep        train a grid of architectures, goals, seeds, data sets and levels"},
         subcommands = {
             TrainCommand.class,
             EvalCommand.class,
@@ -28,63 +34,86 @@ import picocli.CommandLine.Command;
             SynthCommand.class,
             CalibrateCommand.class,
             FpgaCommand.class,
+            CheckCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand: the usage on stderr and the invalid-input exit code (nothing was done). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    private static boolean userError(Throwable t) {
-        return t instanceof InvalidInputException || t instanceof org.infomorph.targets.TargetException;
+    public Integer call() {
+        return Usage.missingSubcommand(spec);
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // log records (e.g. "building the simulation library ...") as one line each on stderr, not two with a timestamp
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null)
+            System.setProperty("java.util.logging.SimpleFormatter.format", "infomorph: %5$s%6$s%n");
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv("INFOMORPH_DEBUG") != null, args));
     }
 
     /** Runs the CLI with the given writers (tests capture them) and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        return run(out, err, false, args);
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}; {@code debug} prints the stack trace of an internal error. */
+    public static int run(PrintWriter out, PrintWriter err, boolean debug, String... args) {
+        return execute(commandLine(out, err, debug), err, debug, args);
+    }
+
+    /** Executes a configured command line (also the Spark commands'), mapping even an uncaught Error to one exit code. */
+    public static int execute(CommandLine cl, PrintWriter err, boolean debug, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) { // an Error (e.g. out of memory) that picocli does not catch: still one exit code, no JVM dump
+            return handle(t, err, debug);
+        }
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean debug) {
+        return configure(new CommandLine(new Main()), out, err, debug);
+    }
+
+    /** The writers, enum parsing and exit-code mapping of every infomorph command line (also the Spark commands'). */
+    public static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err, boolean debug) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            Throwable t = ex;
-            while (!userError(t) && t.getCause() != null && t.getCause() != t) t = t.getCause();
-            if (userError(t)) {
-                cmd.getErr().println("error: " + t.getMessage());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr(), debug));
+        cl.setParameterExceptionHandler((ex, args) -> Usage.error(ex));
+        return cl;
+    }
+
+    /** Maps what a command threw to one or two lines on stderr and an exit code; the only place that does. */
+    static int handle(Throwable ex, PrintWriter err, boolean debug) {
+        for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof InputException e) {
+                err.println("error: " + Usage.oneLine(e.first()));
+                int more = e.total() - 1;
+                if (more > 0) err.println("error: and " + more + " more problem" + (more == 1 ? "" : "s") + " (" + e.more() + ")");
+                err.flush();
                 return ExitCode.INVALID_INPUT.code;
             }
-            for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause())
-                if (c instanceof org.infomorph.runtime.fpga.LinkException le) {
-                    // no such port, a silent board, another design, a reset board: one line
-                    cmd.getErr().println("error: " + le.getMessage());
-                    return le.kind.userError ? ExitCode.INVALID_INPUT.code : ExitCode.INTERNAL_ERROR.code;
-                } else if (c instanceof org.infomorph.runtime.sim.SimException) {
-                    // a missing tool, a failed build or a crash inside the model: one line, no JVM stack trace
-                    cmd.getErr().println("error: " + c.getMessage());
-                    return ExitCode.INTERNAL_ERROR.code;
-                }
-            cmd.getErr().println("internal error: " + ex);
-            if (System.getenv("INFOMORPH_DEBUG") != null) ex.printStackTrace(cmd.getErr());
-            else cmd.getErr().println("(set INFOMORPH_DEBUG=1 for the stack trace)");
-            return ExitCode.INTERNAL_ERROR.code;
-        });
-        cl.setParameterExceptionHandler((ex, args) -> {
-            CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("error: " + ex.getMessage());
-            cmd.getErr().println("(see: infomorph " + cmd.getCommandName() + " --help)");
-            return ExitCode.INVALID_INPUT.code;
-        });
-        return cl;
+            if (c instanceof org.infomorph.runtime.fpga.LinkException le) {
+                // no such port, a silent board, another design, a reset board: one line
+                err.println("error: " + Usage.oneLine(le.getMessage()));
+                err.flush();
+                return le.kind.userError ? ExitCode.INVALID_INPUT.code : ExitCode.INTERNAL_ERROR.code;
+            }
+            if (c instanceof org.infomorph.runtime.sim.SimException) {
+                // a missing tool, a failed build or a crash inside the model: one line, no JVM stack trace
+                err.println("error: " + Usage.oneLine(c.getMessage()));
+                err.flush();
+                return ExitCode.INTERNAL_ERROR.code;
+            }
+        }
+        err.println("internal error: " + Usage.oneLine(String.valueOf(ex)));
+        if (debug) ex.printStackTrace(err);
+        else err.println("(this is a bug in infomorph; set INFOMORPH_DEBUG=1 for the stack trace and report it)");
+        err.flush();
+        return ExitCode.INTERNAL_ERROR.code;
     }
 }

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "pid", mixinStandardHelpOptions = true,
-        description = {"Partial information decomposition (I^sx) of a PMF with 2 or 3 sources; prints JSON",
-                "{\"atoms\":[...], \"H_res\":x, \"G\":x[, \"delta_g\":[...]]}, atoms in the goal-vector order of the design notes."})
+        description = {"Partial information decomposition (I^sx) of a PMF with 2 or 3 sources, printed as JSON.",
+                "Prints {\"atoms\":[...], \"H_res\":x, \"G\":x[, \"delta_g\":[...]]}, atoms in the goal-vector order of the design notes."})
 final class PidCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -31,6 +31,7 @@ final class PidCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
+        OptionChecks.path("--pmf", pmf, "a PMF JSON file");
         DensePmf p = PmfFile.read(pmf);
         double[] g = gamma == null ? null : PmfFile.checkGamma(pmf.toString(), "--gamma", gamma.stream().mapToDouble(Double::doubleValue).toArray(), p.sources());
         PidReport report = PidReport.of(p, g, gradient);

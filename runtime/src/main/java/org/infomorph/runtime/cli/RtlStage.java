@@ -1,9 +1,13 @@
 package org.infomorph.runtime.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.infomorph.compiler.SafeOutput;
 import org.infomorph.compiler.data.DatasetSplit;
 import org.infomorph.compiler.image.Image;
 import org.infomorph.runtime.device.SpikeRule;
@@ -12,6 +16,13 @@ import org.infomorph.runtime.sim.VerilatorDevice;
 
 /** The demo's L3 step: an image on the RTL in Verilator, in lockstep with L2 (on-chip learning, then test batches). */
 record RtlStage(int units, Lockstep.Result result, String report) {
+    /** Where the demo writes the waveform of a mismatch; checked before the demo starts ({@link #checkWaveform}). */
+    static final Path WAVEFORM = Path.of("demo-mismatch.vcd");
+
+    static void checkWaveform() {
+        SafeOutput.checkFile("demo waveform", WAVEFORM, java.util.List.of(), "a waveform (VCD)", VerifyCommand.VCD_MAGIC);
+    }
+
     static RtlStage run(Image image, DatasetSplit split, int learnBatches, int inferBatches, PrintWriter o) {
         int units = Images.compilation(image).mapping().units();
         o.printf("%nL3 (rtl): the quantised image on the Chisel RTL (%d LLUs) in Verilator, in lockstep with L2: %d learning batch(es), then %d test batch(es)%n",
@@ -19,8 +30,23 @@ record RtlStage(int units, Lockstep.Result result, String report) {
         o.flush();
         List<Lockstep.Step> steps = Lockstep.steps(image, split, new Lockstep.Plan(learnBatches, inferBatches, SpikeRule.DETERMINISTIC, image.seed()));
         Lockstep.Result r;
-        try (VerilatorDevice rtl = new VerilatorDevice(units)) {
-            r = Lockstep.run(image, steps, SpikeRule.DETERMINISTIC, rtl, () -> new VerilatorDevice(units, -1, true), Path.of("demo-mismatch.vcd"), null);
+        Path tmp = SafeOutput.temporaryFile("demo waveform", WAVEFORM);
+        try {
+            try (VerilatorDevice rtl = new VerilatorDevice(units)) {
+                r = Lockstep.run(image, steps, SpikeRule.DETERMINISTIC, rtl, () -> new VerilatorDevice(units, -1, true), tmp, null);
+            }
+            if (r.waveform() != null) {
+                SafeOutput.moveIntoPlace(tmp, WAVEFORM);
+                r = r.withWaveform(WAVEFORM);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // a leftover hidden temporary file is harmless
+            }
         }
         StringWriter sw = new StringWriter();
         VerifyReport.print(new PrintWriter(sw, true), image, units, "L3", r, false);

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.compiler.arch.ArchConfig;
+import org.infomorph.compiler.MemoryBudget;
 import org.infomorph.compiler.data.DatasetSplit;
+import org.infomorph.compiler.image.ImageDirectory;
+import org.infomorph.compiler.network.NetworkLimits;
 import org.infomorph.compiler.image.Image;
 import org.infomorph.compiler.image.ImageFactory;
 import org.infomorph.compiler.image.ImageStore;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a network at one level of the ladder: infer, or (--learn) learn from scratch.",
+        description = {"Run a network at one level of the ladder: infer, or (--learn) learn first, then infer.",
                 "NETWORK is a network file (fresh weights), a trained-network directory or (fixed level) an image directory.",
                 "Levels: paper (L0, float, published rule), hw-rule (L1, float, hardware rule), fixed (L2, bit-exact integer model)."})
 final class RunCommand implements Callable<Integer> {
@@ -42,10 +45,10 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--level", required = true, paramLabel = "LEVEL", description = "paper, hw-rule or fixed")
+    @Option(names = "--level", required = true, paramLabel = "LEVEL", description = "paper (L0), hw-rule (L1) or fixed (L2)")
     Level level;
 
-    @Parameters(index = "0", paramLabel = "NETWORK")
+    @Parameters(index = "0", paramLabel = "NETWORK", description = "a network file (fresh weights), a trained-network directory or (fixed level) an image directory")
     Path network;
 
     @Mixin DataOptions data;
@@ -55,13 +58,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--learn", description = "learn (from scratch for a network file) before evaluating")
     boolean learn;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "learning epochs (default: the network file's)")
+    @Option(names = "--epochs", paramLabel = "N", description = "learning epochs with --learn (0.." + NetworkLimits.MAX_EPOCHS + "; default: the network file's)")
     Integer epochs;
 
-    @Option(names = "--batches", paramLabel = "N", description = "at most N learning batches per epoch (fixed level)")
+    @Option(names = "--batches", paramLabel = "N", description = "at most N learning batches per epoch (fixed level with --learn; 1.." + Integer.MAX_VALUE + ")")
     Integer batches;
 
-    @Option(names = "--seed", paramLabel = "S", description = "seed (default: the network's)")
+    @Option(names = "--seed", paramLabel = "S", description = "seed (any 64-bit integer; default: the network's)")
     Long seed;
 
     @Option(names = "--state-hash", description = "print 'state hash: <hex>' of the complete final state as the last line")
@@ -70,8 +73,16 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        OptionChecks.range("--epochs", epochs, 0, NetworkLimits.MAX_EPOCHS);
+        OptionChecks.range("--batches", batches, 1, Integer.MAX_VALUE);
+        OptionChecks.onlyWith("--epochs", epochs != null, learn, "without --learn");
+        OptionChecks.onlyWith("--batches", batches != null, learn && level == Level.fixed, "except at --level fixed with --learn");
+        OptionChecks.onlyWith("--arch", arch.file != null, level != Level.paper, "at --level paper (the published rule has no architecture)");
         ArchConfig archConfig = arch.load();
         Source src = Source.of(network, epochs, seed);
+        if (src.image() != null) OptionChecks.onlyWith("--arch", arch.file != null, false, "with an image (it carries its own architecture)");
+        if (level == Level.fixed) MemoryBudget.requireFixed(src.spec(), src.image() != null ? src.image().arch() : archConfig, network.toString());
+        else MemoryBudget.requireFloat(src.spec(), level == Level.paper ? src.spec().training().batchSize() : archConfig.learning().batchSize(), network.toString());
         DatasetSplit split = data.load(System.err);
         Networks.checkFits(src.spec(), split, network);
         long s = src.spec().training().seed();
@@ -129,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
     record Source(NetworkSpec spec, TrainedNetwork trained, Image image) {
         static Source of(Path path, Integer epochs, Long seed) {
             if (Files.isDirectory(path) && Files.exists(path.resolve(ImageStore.MANIFEST))) {
-                Image im = ImageStore.load(path);
+                Image im = ImageDirectory.load(path).image();
                 NetworkSpec sp = Networks.override(im.network(), epochs, seed);
                 return new Source(sp, null, new Image(sp, im.arch(), im.layers(), seed != null ? seed : im.seed()));
             }

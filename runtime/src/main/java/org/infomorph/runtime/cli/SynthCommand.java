@@ -68,9 +68,8 @@ final class SynthCommand implements Callable<Integer> {
         if (units != null && units < 1) throw new InvalidInputException("--units: must be >= 1, got " + units);
         if (pnr && family != FpgaFamily.ICE40)
             throw new InvalidInputException("--pnr: place and route runs only on iCE40 targets (nextpnr-ice40); " + t.name() + " is " + family.id + ", drop --pnr");
-        Image img = Images.resolve(image, arch.load(), null);
-        Compilation c = units != null ? Compilation.withUnits(img.network(), img.arch(), t, mode.mode, units)
-                : Compilation.of(img.network(), img.arch(), t, mode.mode);
+        Image img = Images.resolve(image, arch.load(), null).image();
+        Compilation c = SynthInputs.compile(img, t, mode.mode, units);
         GeneratorParams p = SynthInputs.generator(img, c);
         SynthFlow.Options opts = new SynthFlow.Options(false, t.clock().targetMHz(), Duration.ofMinutes(timeoutMinutes), SimBuild.cacheRoot());
         java.util.function.Consumer<String> progress = msg -> {

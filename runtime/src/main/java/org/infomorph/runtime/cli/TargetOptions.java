@@ -14,6 +14,7 @@ final class TargetOptions {
     Path file;
 
     TargetDescriptor load() {
+        OptionChecks.path("--target-file", file, "a target descriptor JSON file (see docs/targets.md)");
         return Targets.resolve(name, file);
     }
 }

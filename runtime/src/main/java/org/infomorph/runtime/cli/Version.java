@@ -2,15 +2,14 @@ package org.infomorph.runtime.cli;
 
 import picocli.CommandLine.IVersionProvider;
 
-/** Version string from the jar manifest, or "dev" when run from classes. */
+/** {@code infomorph --version}: the same string every written file records as its tool. */
 public final class Version implements IVersionProvider {
     public static String current() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-dev" : v;
+        return org.infomorph.compiler.Version.VERSION;
     }
 
     @Override
     public String[] getVersion() {
-        return new String[] {"infomorph " + current()};
+        return new String[] {org.infomorph.compiler.Version.TOOL};
     }
 }

@@ -25,25 +25,41 @@ public final class FpgaDevice extends ArrayDevice {
     private final int baud;
     private final SimBoard.Faults faults;
     private final LinkPort.Options options;
+    /** A board's design (what fpga build built for its target); null: the simulated board is built for each image's layout. */
+    private final GeneratorParams design;
     private SimBoard sim;
     private LinkPort link;
 
-    private FpgaDevice(int units, String portPath, int baud, SimBoard.Faults faults, LinkPort.Options options) {
+    private FpgaDevice(int units, String portPath, int baud, SimBoard.Faults faults, LinkPort.Options options, GeneratorParams design) {
         super(units);
+        this.design = design;
         this.portPath = portPath;
         this.baud = baud;
         this.faults = faults;
         this.options = options;
     }
 
-    /** A board on a serial port ({@code /dev/ttyUSB1}) at {@code baud}. */
-    public static FpgaDevice board(int units, String port, int baud) {
-        return new FpgaDevice(units, port, baud, null, LinkPort.Options.board());
+    /**
+     * A board on a serial port ({@code /dev/ttyUSB1}) at {@code baud}, flashed with {@code design}:
+     * the generator parameters {@code infomorph fpga build} compiled for the board's target
+     * ({@link SynthInputs#compile}), whose hash the board must identify with.
+     */
+    public static FpgaDevice board(GeneratorParams design, String port, int baud) {
+        return new FpgaDevice(design.units(), port, baud, null, LinkPort.Options.board(), design);
     }
 
     /** The simulated board, its link changed by {@code faults}. */
     public static FpgaDevice simulated(int units, SimBoard.Faults faults) {
-        return new FpgaDevice(units, null, SIM_BAUD, faults, LinkPort.Options.simulated());
+        return new FpgaDevice(units, null, SIM_BAUD, faults, LinkPort.Options.simulated(), null);
+    }
+
+    @Override
+    protected GeneratorParams params(org.infomorph.compiler.image.Image img, org.infomorph.compiler.rtl.RtlLayout l) {
+        if (design == null) return super.params(img, l);
+        if (!design.capacity().max(l.capacity()).equals(design.capacity()))
+            throw new org.infomorph.compiler.InvalidInputException(img.network().name() + " needs " + l.capacity() + ", more than the board's design holds ("
+                    + design.capacity() + "); give verify the --target, --mode and --units the bitstream was built with");
+        return design;
     }
 
     public FpgaDevice withCapacityFloor(Capacity c) {

@@ -34,7 +34,7 @@ public final class LinkPort implements ArrayPort {
 
         /** The simulated board: its clock runs slower than a real board's, so timeouts are longer. */
         public static Options simulated() {
-            return new Options(250, 30_000, 1L << 28);
+            return new Options(100, 30_000, 1L << 28);
         }
     }
 
@@ -43,9 +43,9 @@ public final class LinkPort implements ArrayPort {
 
     /** Counts of the link so far. */
     public record Stats(long framesSent, long retransmissions, long naks, long damagedReceived, long busyFrames, long payloadBytesSent,
-                        long wireBytesSent, long wireBytesReceived) {}
+                        long wireBytesSent, long wireBytesReceived, long timeouts) {}
 
-    private static final class Pending {
+    private final class Pending {
         int seq;
         final int code, entryBytes;
         final byte[] payload;
@@ -53,6 +53,8 @@ public final class LinkPort implements ArrayPort {
         final boolean barrier;
         long firstSent, lastSent;
         int sends;
+        /** Waiting in the window to be sent (first, or again after a NAK). */
+        boolean queued = true;
         boolean done;
         Frames.Frame answer;
 
@@ -67,13 +69,27 @@ public final class LinkPort implements ArrayPort {
 
         void renumber(int s) {
             seq = s;
+            queued = true;
+            staleProbe[s] = false;
             wire = Frames.encode(s, code, payload);
         }
     }
 
     private static final int MAX_SENDS = 12;
-    /** A probe's seq is this far ahead of the last frame sent: always a gap, so the board answers NAK(expected) and executes nothing. */
-    private static final int PROBE_AHEAD = 32;
+    /**
+     * A probe's seq is PROBE_AHEAD to PROBE_AHEAD + PROBE_SPREAD - 1 ahead of the next frame's, a
+     * different one each time: always a gap (the board expects at most MAX_WINDOW_FRAMES behind
+     * it, and a gap is under 128 ahead), so the board answers NAK(expected) and executes nothing;
+     * and a late answer to an earlier probe is never taken for the current one's.
+     */
+    private static final int PROBE_AHEAD = MAX_WINDOW_FRAMES, PROBE_SPREAD = 128 - 2 * MAX_WINDOW_FRAMES;
+    private int probeCount;
+    /** INFOMORPH_LINK_TRACE=1: one stderr line per frame event, to see a lossy link's recovery. */
+    private static final boolean TRACE = System.getenv("INFOMORPH_LINK_TRACE") != null;
+
+    private void trace(String what) {
+        if (TRACE) System.err.printf("link %8.3f %s (window %d, next %d, probe %d)%n", System.nanoTime() / 1e9 % 1000, what, window.size(), nextSeq, probeSeq);
+    }
     private final ByteLink link;
     private final Options opt;
     private final ArrayDeque<Pending> window = new ArrayDeque<>();
@@ -88,8 +104,12 @@ public final class LinkPort implements ArrayPort {
     private double srttMs = -1, rttVarMs;
     private int chunk;
     private int cleanFrames;
-    private long framesSent, retransmissions, naks, busyFrames, payloadSent, wireSent, wireReceived;
+    private long framesSent, retransmissions, naks, busyFrames, payloadSent, wireSent, wireReceived, timeouts;
     private int probeSeq = -1;
+    /** The probe out follows a barrier (nothing was lost): it does not shrink the frames. */
+    private boolean tailProbe;
+    /** Seqs of probes withdrawn when the window emptied: their late NAKs report nothing lost. */
+    private final boolean[] staleProbe = new boolean[256];
     private long probeSent;
     private int probes;
 
@@ -112,7 +132,7 @@ public final class LinkPort implements ArrayPort {
     }
 
     public Stats stats() {
-        return new Stats(framesSent, retransmissions, naks, decoder.dropped(), busyFrames, payloadSent, wireSent, wireReceived);
+        return new Stats(framesSent, retransmissions, naks, decoder.dropped(), busyFrames, payloadSent, wireSent, wireReceived, timeouts);
     }
 
     /** Synchronises with the board (any seq is accepted) and reads its identity. */
@@ -121,6 +141,7 @@ public final class LinkPort implements ArrayPort {
         window.clear();
         inFlightBytes = 0;
         probeSeq = -1;
+        Arrays.fill(staleProbe, false);
         probes = 0;
         nextSeq = (int) (System.nanoTime() & 0xff);
         link.write(new byte[] {(byte) SLIP_END, (byte) SLIP_END}); // ends whatever half frame the board holds
@@ -225,6 +246,7 @@ public final class LinkPort implements ArrayPort {
 
     /** Waits until every frame sent so far is acknowledged. */
     public void drain() {
+        if (!window.isEmpty() && probeSeq < 0 && synced) probe(false);
         while (!window.isEmpty()) pump();
     }
 
@@ -257,28 +279,54 @@ public final class LinkPort implements ArrayPort {
         return sh == 0 ? v : v << sh >> sh;
     }
 
+    /** Queues a frame behind the others (after a barrier's answer) and sends what the window allows. */
     private Pending send(int code, byte[] payload, boolean barrier) {
-        // nothing new while a probe is out: every frame in flight is then older than the probe, so its answer is exact
-        while (probeSeq >= 0 || (!window.isEmpty() && window.peekLast().barrier)) pump();
         int entry = HostLink.RX_ENTRY_HEADER + HostLink.HEADER_BYTES + payload.length;
-        int budget = id == null ? 256 : budget();
-        while (!window.isEmpty() && (window.size() >= MAX_WINDOW_FRAMES || inFlightBytes + entry > budget)) pump();
+        while (!window.isEmpty() && (window.peekLast().barrier || window.size() >= MAX_WINDOW_FRAMES || inFlightBytes + entry > budget())) pump();
         if (window.isEmpty()) lastHeard = System.nanoTime();
         Pending p = new Pending(nextSeq, code, payload, barrier);
+        staleProbe[p.seq] = false; // the seq is a data frame's now: its NAK is news
         nextSeq = (nextSeq + 1) & 0xff;
         window.addLast(p);
         inFlightBytes += entry;
         framesSent++;
         payloadSent += payload.length;
-        transmit(p);
+        fill();
         return p;
+    }
+
+    /**
+     * Sends the queued frames of the window, in order, while at most MAX_WINDOW_FRAMES frames and
+     * the byte budget are unanswered (frames split after a loss wait here, so the board's ring never
+     * overflows). Nothing is sent while a probe is out: every frame in flight is then older than the
+     * probe, so its answer is exact. A barrier is followed by a probe: its loss (or its answer's)
+     * then shows in the probe's NAK at once, not after a timeout.
+     */
+    private void fill() {
+        if (probeSeq >= 0) return;
+        int frames = 0, bytes = 0, limit = budget();
+        for (Pending p : window) {
+            if (p.done) continue;
+            if (p.queued) {
+                if (frames >= MAX_WINDOW_FRAMES || bytes + p.entryBytes > limit) return;
+                transmit(p);
+                if (p.barrier && synced) {
+                    probe(false);
+                    return;
+                }
+            }
+            frames++;
+            bytes += p.entryBytes;
+        }
     }
 
     private void transmit(Pending p) {
         long now = System.nanoTime();
         if (p.sends == 0) p.firstSent = now;
+        p.queued = false;
         p.lastSent = now;
         p.sends++;
+        trace("send " + p.seq + " code " + p.code + " bytes " + p.payload.length + (p.sends > 1 ? " again" : ""));
         wireSent += p.wire.length;
         link.write(p.wire);
     }
@@ -297,21 +345,29 @@ public final class LinkPort implements ArrayPort {
             Frames.Frame f = decoder.feed(buf[i]);
             if (f != null) handle(f);
         }
+        if (decoder.dropped() > damaged) trace("damaged frame received");
         long now = System.nanoTime();
         Pending head = window.peekFirst();
-        if (head == null) return;
+        if (head == null) {
+            withdrawProbe();
+            return;
+        }
+        fill();
         // a damaged frame from the board is most likely an answer we wait for: ask at once rather than after the timeout
-        if (decoder.dropped() > damaged && probeSeq < 0 && synced) probe();
+        // (with a probe out, the damaged frame may be its answer: ask again under a new seq)
+        if (decoder.dropped() > damaged && synced) probe(probeSeq < 0);
         if ((now - lastHeard) / 1e6 > opt.silenceMs())
             throw new LinkException(LinkException.Kind.NO_ANSWER, "the board on " + link.name() + " does not answer (no valid frame in "
                     + opt.silenceMs() / 1000.0 + " s); check that it is powered, flashed with this design (infomorph fpga flash) and on this port");
         long last = Math.max(head.lastSent, probeSeq >= 0 ? probeSent : 0);
         // back off while probes go unanswered: a slow board (or simulation) gets more time, the silence limit still ends it
         if ((now - last) / 1e6 > rto() * (1 << Math.min(probes, 6))) {
+            timeouts++;
+            trace("timeout on " + head.seq + ", try " + (probes + 1));
             if (++probes > MAX_SENDS)
                 throw new LinkException(LinkException.Kind.NO_ANSWER, "the board on " + link.name() + " does not acknowledge frame " + head.seq + " after "
                         + probes + " tries; the link loses too much (check the cable and the baud rate)");
-            if (synced) probe();
+            if (synced) probe(true);
             else { // before the board knows our numbers it answers no probe: send IDENTIFY again (any seq is accepted)
                 retransmissions++;
                 transmit(head);
@@ -319,9 +375,9 @@ public final class LinkPort implements ArrayPort {
         }
     }
 
-    /** Bytes of buffer entries in flight: half the board's ring, so a frame sent again always finds room. */
+    /** Bytes of buffer entries in flight: half the board's ring, so a frame sent again always finds room (256 before IDENTIFY). */
     private int budget() {
-        return id.rxBytes() / 2;
+        return id == null ? 256 : id.rxBytes() / 2;
     }
 
     /** The largest payload sent: three frames fit the budget, so the line stays busy while answers come back. */
@@ -337,13 +393,19 @@ public final class LinkPort implements ArrayPort {
     /**
      * Asks where the board is: a tiny frame with a seq ahead of every frame sent (a gap), which
      * the board answers with NAK(expected) after every earlier frame (the link keeps the order).
+     * After a loss ({@code loss}) frames are made smaller; a tail probe behind a barrier does not.
      */
-    private void probe() {
-        probeSeq = (nextSeq + PROBE_AHEAD) & 0xff;
+    private void probe(boolean loss) {
+        if (probeSeq >= 0) staleProbe[probeSeq] = true; // asked again under a new seq: the old probe's answer is stale
+        probeSeq = (nextSeq + PROBE_AHEAD + probeCount++ % PROBE_SPREAD) & 0xff;
+        staleProbe[probeSeq] = false;
+        tailProbe = !loss;
+        trace("probe" + (loss ? " after a loss" : ""));
         probeSent = System.nanoTime();
         byte[] w = Frames.encode(probeSeq, CMD_WRITE, new byte[0]);
         wireSent += w.length;
         link.write(w);
+        if (!loss) return;
         cleanFrames = 0;
         if (id != null) chunk = Math.max(32, chunk / 2);
     }
@@ -388,8 +450,8 @@ public final class LinkPort implements ArrayPort {
             window.addLast(q);
             inFlightBytes += q.entryBytes;
             retransmissions++;
-            transmit(q);
         }
+        fill();
     }
 
     /** A WRITE larger than the current frame size as several (the words in order); any other frame as it is. Callers of await hold the barrier itself. */
@@ -419,6 +481,7 @@ public final class LinkPort implements ArrayPort {
     private void handle(Frames.Frame f) {
         long now = System.nanoTime();
         lastHeard = now;
+        trace("got " + f.seq() + " status " + f.code() + (f.code() == ST_NAK && f.payload().length == 1 ? " expected " + (f.payload()[0] & 0xff) : ""));
         switch (f.code()) {
             case ST_BOOT, ST_NOT_SYNCED -> {
                 if (!synced) return;
@@ -446,11 +509,14 @@ public final class LinkPort implements ArrayPort {
                 naks++;
                 int expected = f.payload().length == 1 ? f.payload()[0] & 0xff : -1;
                 if (probeSeq >= 0 && f.seq() == probeSeq) {
+                    staleProbe[probeSeq] = true; // a second answer to it (the probe was sent twice) says nothing new
                     probeSeq = -1;
                     probes = 0;
                     resume(expected);
-                } else if (probeSeq < 0) {
-                    probe(); // a frame was lost before this one: find out where the board is
+                } else if (staleProbe[f.seq()]) {
+                    staleProbe[f.seq()] = false; // the answer to a withdrawn probe: nothing was lost
+                } else if (probeSeq < 0 && !window.isEmpty()) {
+                    probe(true); // a frame was lost before this one: find out where the board is
                 }
             }
             case ST_OK, ST_DUP -> {
@@ -460,7 +526,8 @@ public final class LinkPort implements ArrayPort {
                 p.done = true;
                 p.answer = f;
                 probes = 0;
-                if (p.sends == 1) rtt((now - p.firstSent) / 1e6);
+                // a COMMAND's answer waits for the array, so its time is no round trip
+                if (p.sends == 1 && p.code != CMD_COMMAND) rtt((now - p.firstSent) / 1e6);
                 if (++cleanFrames >= 16 && id != null) {
                     chunk = Math.min(maxChunk(), chunk * 2);
                     cleanFrames = 0;
@@ -483,6 +550,15 @@ public final class LinkPort implements ArrayPort {
 
     private void retire() {
         while (!window.isEmpty() && window.peekFirst().done) inFlightBytes -= window.pollFirst().entryBytes;
+        if (window.isEmpty()) withdrawProbe();
+    }
+
+    /** Every frame is answered: a probe out asks nothing more (and with no frame waiting, nothing would time it out). */
+    private void withdrawProbe() {
+        if (probeSeq < 0) return;
+        staleProbe[probeSeq] = true;
+        probeSeq = -1;
+        probes = 0;
     }
 
     private void rtt(double ms) {

@@ -32,19 +32,32 @@ public final class LogicCalibrationRun {
     private LogicCalibrationRun() {}
 
     public static final String CONFIGS = "calibration-configs.json";
-    public static final String CONFIGS_FORMAT = "infomorph-calibration-configs/1";
+    public static final String CONFIGS_FORMAT = "infomorph-calibration-configs/2";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** The configurations file: {@code {"format": ..., "configurations": [generator.json, ...]}}. */
-    public static List<GeneratorParams> readConfigs(Path file) {
+    /**
+     * The configurations file: {@code {"format": ..., "recipes": [...], "configurations": {family: [generator.json, ...]}}};
+     * the recipes are a record of how {@link CalibrationConfigs} made them.
+     */
+    public static Map<FpgaFamily, List<GeneratorParams>> readConfigs(Path file) {
         try {
             JsonNode root = JSON.readTree(Files.readString(file));
             if (!CONFIGS_FORMAT.equals(root.path("format").asText()))
-                throw InvalidInputException.at(file.toString(), "format", "must be \"" + CONFIGS_FORMAT + "\", got " + root.get("format"));
-            JsonNode arr = root.path("configurations");
-            if (!arr.isArray() || arr.isEmpty()) throw InvalidInputException.at(file.toString(), "configurations", "must be a non-empty array of generator parameters");
-            List<GeneratorParams> out = new ArrayList<>();
-            for (int i = 0; i < arr.size(); i++) out.add(GeneratorParams.parse(arr.get(i), file + ": configurations[" + i + "]"));
+                throw InvalidInputException.at(file.toString(), "format", "must be \"" + CONFIGS_FORMAT + "\", got " + root.get("format")
+                        + "; write it again with infomorph calibrate configs");
+            JsonNode fams = root.path("configurations");
+            if (!fams.isObject() || fams.isEmpty())
+                throw InvalidInputException.at(file.toString(), "configurations", "must be an object of generator parameter arrays per family");
+            Map<FpgaFamily, List<GeneratorParams>> out = new LinkedHashMap<>();
+            for (var it = fams.fields(); it.hasNext();) {
+                var e = it.next();
+                FpgaFamily f = FpgaFamily.byId(e.getKey()).orElseThrow(() -> InvalidInputException.at(file.toString(), "configurations." + e.getKey(),
+                        "is not a family; use ice40, ecp5 or xilinx7"));
+                List<GeneratorParams> l = new ArrayList<>();
+                for (int i = 0; i < e.getValue().size(); i++)
+                    l.add(GeneratorParams.parse(e.getValue().get(i), file + ": configurations." + f.id + "[" + i + "]"));
+                out.put(f, List.copyOf(l));
+            }
             return out;
         } catch (NoSuchFileException e) {
             throw InvalidInputException.at(file.toString(), null, "file not found; give --configs FILE");
@@ -53,10 +66,17 @@ public final class LogicCalibrationRun {
         }
     }
 
-    public static String configsJson(List<GeneratorParams> configs) {
+    public static String configsJson(Map<FpgaFamily, List<GeneratorParams>> configs) {
         ObjectNode root = JSON.createObjectNode().put("format", CONFIGS_FORMAT);
-        ArrayNode arr = root.putArray("configurations");
-        for (GeneratorParams p : configs) arr.add(p.toTree());
+        ArrayNode recipes = root.putArray("recipes");
+        for (CalibrationConfigs.Recipe r : CalibrationConfigs.RECIPES)
+            recipes.addObject().put("network", r.network()).put("arch", r.arch().isEmpty() ? "defaults" : r.arch()).put("mode", r.mode().name())
+                    .put("units", r.units());
+        ObjectNode fams = root.putObject("configurations");
+        configs.forEach((f, l) -> {
+            ArrayNode arr = fams.putArray(f.id);
+            for (GeneratorParams p : l) arr.add(p.toTree());
+        });
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (IOException e) {
@@ -76,12 +96,12 @@ public final class LogicCalibrationRun {
     }
 
     /** Synthesises every configuration for every family (cached by {@link SynthFlow}). */
-    public static Map<FpgaFamily, List<LogicCalibration.Measurement>> measure(List<GeneratorParams> configs, List<FpgaFamily> families,
-            SynthFlow.Options o, Consumer<String> progress) {
+    public static Map<FpgaFamily, List<LogicCalibration.Measurement>> measure(Map<FpgaFamily, List<GeneratorParams>> configs,
+            List<FpgaFamily> families, SynthFlow.Options o, Consumer<String> progress) {
         Map<FpgaFamily, List<LogicCalibration.Measurement>> out = new LinkedHashMap<>();
         Map<FpgaFamily, List<Double>> seconds = new LinkedHashMap<>();
         for (FpgaFamily f : families)
-            for (GeneratorParams p : configs) {
+            for (GeneratorParams p : configs.getOrDefault(f, List.of())) {
                 SynthFlow.Outcome r = SynthFlow.run(p, f, o, progress);
                 progress.accept(String.format(Locale.ROOT, "%s %s: %d LUTs, %d FFs, %d DSPs (yosys %.0f s%s)", f.id, p.hash(), r.resources().luts(),
                         r.resources().ffs(), r.resources().dsps(), r.resources().seconds(), r.cached() ? ", cached" : ""));

@@ -133,7 +133,23 @@ public final class NextpnrIce40 {
             ToolProcess.Outcome y = new ToolProcess(List.of(yosys, "-q", "-p", script), dir, dir.resolve("pnr-shell.log"), timeout).run();
             if (y.exitCode() != 0) throw new SimException("yosys (pin shell) failed (exit " + y.exitCode() + "): " + Synth.errorLine(dir.resolve("pnr-shell.log")));
             int shellInputs = ports.stream().filter(p -> p.input()).mapToInt(Port::bits).sum() - 1;
+            return placeAndRoute(pnrJson, freqMHz, dir, timeout, shellInputs, t0);
+        } catch (IOException e) {
+            throw new SimException("place and route in " + dir + " failed: " + e.getMessage(), e);
+        }
+    }
 
+    /**
+     * Places and routes a mapped netlist whose top already has few pins (yosys JSON of a whole
+     * design, e.g. the array in its {@code HostShell}); {@code shellFlipFlops} is what the shell adds.
+     */
+    public static Result placeAndRoute(Path netlist, double freqMHz, Path dir, Duration timeout, int shellFlipFlops) {
+        return placeAndRoute(netlist, freqMHz, dir, timeout, shellFlipFlops, System.nanoTime());
+    }
+
+    private static Result placeAndRoute(Path pnrJson, double freqMHz, Path dir, Duration timeout, int shellInputs, long t0) {
+        try {
+            Files.createDirectories(dir);
             String nextpnr = SimBuild.findTool(SimBuild.configured("infomorph.nextpnr", "INFOMORPH_NEXTPNR", "nextpnr-ice40"), "nextpnr-ice40",
                     "run scripts/setup-sim (apt-get install nextpnr-ice40)");
             Path report = dir.resolve("pnr-report.json"), asc = dir.resolve("pnr.asc"), log = dir.resolve("nextpnr.log");
@@ -156,7 +172,7 @@ public final class NextpnrIce40 {
         }
     }
 
-    /** Reads nextpnr's --report JSON: utilisation and the Fmax of the shell's clock (the only one). */
+    /** Reads nextpnr's --report JSON: utilisation and the Fmax of the design's clock. */
     static Result parseReport(String json, int shellInputs, double seconds) {
         try {
             JsonNode root = new ObjectMapper().readTree(json);
@@ -166,9 +182,10 @@ public final class NextpnrIce40 {
                 available.put(e.getKey(), e.getValue().path("available").asInt());
             });
             OptionalDouble fmax = OptionalDouble.empty();
+            // one clock (clk of the test shell, clock of the array's HostShell): the slowest if there were more
             for (Iterator<Map.Entry<String, JsonNode>> it = root.path("fmax").fields(); it.hasNext();) {
-                var e = it.next();
-                if (e.getKey().startsWith("clk")) fmax = OptionalDouble.of(e.getValue().path("achieved").asDouble());
+                double a = it.next().getValue().path("achieved").asDouble();
+                if (fmax.isEmpty() || a < fmax.getAsDouble()) fmax = OptionalDouble.of(a);
             }
             return new Result(true, "", used, available, fmax, OptionalDouble.empty(), shellInputs, seconds);
         } catch (IOException e) {

@@ -25,8 +25,8 @@ import org.infomorph.runtime.sim.SimException;
 /**
  * Synthesis (and, on iCE40, place and route) of the RTL of some generator parameters, cached under
  * {@code <cache>/synth/<parameter hash>-<generator version>/}: one result file per family and tool
- * versions ({@code <family>-<key>.json}), the emitted RTL, the logs and, on iCE40, the mapped
- * netlist that place and route reads.
+ * versions ({@code <family>-<key>.json}), the emitted RTL and the logs; place and route works in
+ * {@code pnr/} (the array in its pin shell, {@link SynthInputs#shell}).
  */
 public final class SynthFlow {
     private SynthFlow() {}
@@ -71,15 +71,13 @@ public final class SynthFlow {
         String tools = Synth.version(yosys) + "; " + f.synthCommand + " (flat" + (f == FpgaFamily.XILINX7 ? ", -noiopad" : "") + ")";
         String key = NetworkStore.sha256(tools.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
         Path result = dir.resolve(f.id + "-" + key + ".json");
-        Path netlist = dir.resolve(f.id + "-" + key + "-netlist.json");
         Resources r = read(result, f);
-        boolean cached = r != null && (!o.pnr() || Files.isRegularFile(netlist));
+        boolean cached = r != null;
         if (!cached) {
             progress.accept("emitting the RTL of " + p.hash() + " (" + p.units() + " unit" + (p.units() > 1 ? "s" : "") + ")");
             SynthInputs.Rtl rtl = SynthInputs.rtl(p, dir);
             progress.accept("yosys " + f.synthCommand + " on " + rtl.file() + " (minutes for a large array)");
             Synth.Request req = new Synth.Request(List.of(rtl.file()), rtl.top(), f, Optional.empty(), false, o.timeout());
-            if (f == FpgaFamily.ICE40) req = req.withNetlist(netlist);
             r = Synth.run(req, yosys);
             write(result, r, tools);
         }
@@ -87,12 +85,20 @@ public final class SynthFlow {
         if (o.pnr()) {
             String nextpnr = SimBuild.findTool(SimBuild.configured("infomorph.nextpnr", "INFOMORPH_NEXTPNR", "nextpnr-ice40"), "nextpnr-ice40",
                     "run scripts/setup-sim (apt-get install nextpnr-ice40)");
-            String pnrTools = tools + "; " + ToolProcess.firstLine(nextpnr, "--version") + String.format(Locale.ROOT, "; %.2f MHz", o.freqMHz());
+            String pnrTools = tools + "; " + ToolProcess.firstLine(nextpnr, "--version") + String.format(Locale.ROOT, "; %.2f MHz", o.freqMHz()) + "; shell "
+                    + SynthInputs.shellVersion().substring(0, 12);
             Path pnrResult = dir.resolve("pnr-" + NetworkStore.sha256(pnrTools.getBytes(StandardCharsets.UTF_8)).substring(0, 12) + ".json");
-            NextpnrIce40.Result pr = cached ? readPnr(pnrResult) : null;
+            NextpnrIce40.Result pr = readPnr(pnrResult);
             if (pr == null) {
+                // the array in its Chisel pin shell, synthesised whole, then placed and routed as it is
+                progress.accept("emitting the array in its pin shell (" + SynthInputs.SHELL_TOP + ")");
+                Path shellDir = dir.resolve("pnr");
+                SynthInputs.Rtl shell = SynthInputs.shell(p, shellDir);
+                Path shellNetlist = shellDir.resolve(SynthInputs.SHELL_TOP + "-netlist.json");
+                progress.accept("yosys " + f.synthCommand + " on " + shell.file());
+                Synth.run(new Synth.Request(List.of(shell.file()), shell.top(), f, Optional.of(shellNetlist), false, o.timeout()), yosys);
                 progress.accept(String.format(Locale.ROOT, "nextpnr-ice40 --up5k --package sg48 at %.1f MHz (minutes)", o.freqMHz()));
-                pr = NextpnrIce40.run(netlist, SynthInputs.top(), o.freqMHz(), dir.resolve("pnr"), o.timeout(), yosys);
+                pr = NextpnrIce40.placeAndRoute(shellNetlist, o.freqMHz(), shellDir, o.timeout(), SynthInputs.SHELL_FLIP_FLOPS);
                 writePnr(pnrResult, pr);
             }
             pnr = Optional.of(pr);

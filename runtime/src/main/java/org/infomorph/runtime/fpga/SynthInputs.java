@@ -33,6 +33,15 @@ public final class SynthInputs {
     /** An emitted design: the Verilog file and its top module. */
     public record Rtl(Path file, String top) {}
 
+    /**
+     * {@code image} compiled for a target with the compiler's unit count, or {@code units} when
+     * given: the one design that synth, fpga build and verify on a board agree on.
+     */
+    public static Compilation compile(Image image, org.infomorph.targets.TargetDescriptor target, org.infomorph.compiler.mapping.Mode mode, Integer units) {
+        return units != null ? Compilation.withUnits(image.network(), image.arch(), target, mode, units)
+                : Compilation.of(image.network(), image.arch(), target, mode);
+    }
+
     /** The generator parameters of {@code image} compiled for a target: the compilation's own (its generator.json). */
     public static GeneratorParams generator(Image image, Compilation compilation) {
         return compilation.mapping().generator();
@@ -41,6 +50,17 @@ public final class SynthInputs {
     /** Emits the RTL of {@code p} into {@code dir} (kept when unchanged): today SimBuild's LluArray.sv, from the Chisel generator. */
     public static Rtl rtl(GeneratorParams p, Path dir) {
         return new Rtl(SimBuild.defaults().emitVerilog(p, dir), top());
+    }
+
+    /** The synthesis shell with few pins around the array (org.infomorph.shell.HostShell, Chisel): what place and route reads. */
+    public static final String SHELL_TOP = "HostShell";
+    /** Flip-flops the shell adds: one shift register over the host port's op, addr and wdata. */
+    public static final int SHELL_FLIP_FLOPS = org.infomorph.compiler.rtl.RtlContract.OP_BITS + org.infomorph.compiler.rtl.RtlContract.ADDR_BITS
+            + org.infomorph.compiler.rtl.RtlContract.DATA_BITS;
+
+    /** Emits the array inside its pin shell ({@link #SHELL_TOP}.sv: the shell, the array and its memories) into {@code dir}. */
+    public static Rtl shell(GeneratorParams p, Path dir) {
+        return new Rtl(SimBuild.defaults().emitVerilog(p, dir, "org.infomorph.shell.EmitShell", SHELL_TOP), SHELL_TOP);
     }
 
     /** The top module of the emitted RTL. */
@@ -54,9 +74,17 @@ public final class SynthInputs {
      * same sources keeps the cache).
      */
     public static String generatorVersion() {
-        String pkg = "org/infomorph/hw/";
-        URL u = SynthInputs.class.getClassLoader().getResource(pkg + top() + ".class");
-        if (u == null) throw new SimException("org.infomorph.hw." + top() + " is missing from the class path (infomorph-hw-sim jar); rebuild infomorph");
+        return classesVersion("org/infomorph/hw/", top());
+    }
+
+    /** The same for the pin shell's classes (a cache key part of place and route). */
+    public static String shellVersion() {
+        return classesVersion("org/infomorph/shell/", SHELL_TOP);
+    }
+
+    private static String classesVersion(String pkg, String anyClass) {
+        URL u = SynthInputs.class.getClassLoader().getResource(pkg + anyClass + ".class");
+        if (u == null) throw new SimException(pkg.replace('/', '.') + anyClass + " is missing from the class path (infomorph-hw-sim jar); rebuild infomorph");
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");

@@ -48,6 +48,12 @@ public final class Lockstep {
         public boolean passed() {
             return diff.mismatches() == 0 && diff.compared() > 0;
         }
+
+        /** This result with the waveform at another path (where the caller moved it). */
+        public Result withWaveform(Path w) {
+            return new Result(diff, batches, samples, sampleCycles, learnSampleCycles, boundaryCycles, refSeconds, rtlSeconds, nativeSeconds,
+                    rtlCycles, w, initialWeights, finalWeights);
+        }
     }
 
     private Lockstep() {}

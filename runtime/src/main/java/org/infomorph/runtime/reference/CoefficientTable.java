@@ -4,6 +4,8 @@ import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.Field;
 import org.infomorph.compiler.arch.LayerConstants;
 import org.infomorph.compiler.arch.LatticeTables;
+import org.infomorph.compiler.fixed.Fixed;
+import org.infomorph.compiler.fixed.Log2Unit;
 
 /**
  * The coefficient table Delta g of one neuron from its histogram (docs/llu-rule.md section 5),
@@ -67,7 +69,7 @@ public final class CoefficientTable {
             for (int c = 0; c < n; c++) {
                 v0[c] = cells.union(marg, masks, coefs, c, 0);
                 v1[c] = cells.union(marg, masks, coefs, c, 1);
-                acc[c] = addAcc(acc[c], FixedMath.roundShift(beta[a] * log2.ratio(v1[c], v0[c]), logShift), sat);
+                acc[c] = addAcc(acc[c], Fixed.roundShift(beta[a] * log2.ratio(v1[c], v0[c]), logShift), sat);
             }
             if (lattice.sizes()[a] < 2) continue;
             for (int c = 0; c < n; c++) {
@@ -78,23 +80,21 @@ public final class CoefficientTable {
             for (int c = 0; c < n; c++) {
                 long r1 = cells.union(qm, masks, coefs, c, 1);
                 long r0 = cells.union(qm, masks, coefs, c, 0);
-                acc[c] = addAcc(acc[c], FixedMath.roundShift(betaR[a] * (r1 - r0), rShift), sat);
+                acc[c] = addAcc(acc[c], Fixed.roundShift(betaR[a] * (r1 - r0), rShift), sat);
             }
         }
-        long bottom = FixedMath.roundShift((long) gammaBottom * log2.ratio(marg[0][1], marg[0][0]), logShift);
+        long bottom = Fixed.roundShift((long) gammaBottom * log2.ratio(marg[0][1], marg[0][0]), logShift);
         for (int c = 0; c < n; c++)
-            out[outOffset + c] = FixedMath.saturate(FixedMath.roundShift(addAcc(acc[c], -bottom, sat), outShift), table, sat, SaturationCounters.TABLE);
+            out[outOffset + c] = sat.saturate(Fixed.roundShift(addAcc(acc[c], -bottom, sat), outShift), table, SaturationCounters.TABLE);
     }
 
     /** The accumulator's saturating add: a 32-bit signed sum, an overflow counted as a table event. */
     static long addAcc(long acc, long term, SaturationCounters sat) {
-        return FixedMath.saturate(acc + term, Integer.MIN_VALUE, Integer.MAX_VALUE, sat, SaturationCounters.TABLE);
+        return sat.saturate(acc + term, Integer.MIN_VALUE, Integer.MAX_VALUE, SaturationCounters.TABLE);
     }
 
-    /** Q = (m << q.frac) / V, floor, 0 when m = 0, saturated to q (V = 0, only after saturated counts, saturates). */
+    /** Q = {@link Fixed#quotient}(m, V, q.frac) saturated to q. */
     private long quotient(long m, long v, SaturationCounters sat) {
-        if (m == 0) return 0;
-        if (v == 0) return FixedMath.saturate(m > 0 ? Long.MAX_VALUE : Long.MIN_VALUE, q, sat, SaturationCounters.Q);
-        return FixedMath.saturate(Math.floorDiv(m << q.frac(), v), q, sat, SaturationCounters.Q);
+        return sat.saturate(Fixed.quotient(m, v, q.frac()), q, SaturationCounters.Q);
     }
 }

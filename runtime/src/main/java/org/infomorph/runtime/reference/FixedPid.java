@@ -1,6 +1,7 @@
 package org.infomorph.runtime.reference;
 
 import org.infomorph.compiler.arch.LatticeTables;
+import org.infomorph.compiler.fixed.Log2Unit;
 
 /**
  * PID atoms of a neuron's histogram in integer arithmetic, for monitoring (docs section 8).

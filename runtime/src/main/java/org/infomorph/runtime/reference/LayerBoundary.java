@@ -5,9 +5,10 @@ import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.Field;
 import org.infomorph.compiler.arch.Numerics;
 import org.infomorph.compiler.arch.TableMode;
+import org.infomorph.compiler.fixed.Fixed;
+import org.infomorph.compiler.fixed.Xorshift32;
 
-import static org.infomorph.runtime.reference.FixedMath.roundShift;
-import static org.infomorph.runtime.reference.FixedMath.saturate;
+import static org.infomorph.compiler.fixed.Fixed.roundShift;
 
 /**
  * The learning batch boundary of one ACCUMULATE layer (docs/llu-rule.md sections 5-7): the table, the
@@ -36,11 +37,11 @@ final class LayerBoundary {
                     int idx = j * batch + bi;
                     int e = L.engine.error(k, L.table[off + L.cell[idx]], L.slopes[k][idx], sat);
                     if (e == 0) continue;
-                    L.gb[k][j] = saturate((long) L.gb[k][j] + ((long) e << inFrac), grad, sat, SaturationCounters.GRADIENT);
+                    L.gb[k][j] = sat.saturate((long) L.gb[k][j] + ((long) e << inFrac), grad, SaturationCounters.GRADIENT);
                     if (x == null) continue;
                     if (exact) accumulate(g, j * sz, e, x, bi * sz, sz);
                     else for (int i = 0; i < sz; i++)
-                        g[j * sz + i] = saturate((long) g[j * sz + i] + (long) e * x[bi * sz + i], grad, sat, SaturationCounters.GRADIENT);
+                        g[j * sz + i] = sat.saturate((long) g[j * sz + i] + (long) e * x[bi * sz + i], grad, SaturationCounters.GRADIENT);
                 }
             }
             if (!same) L.coefficients.compute(L.counts, L.softSums, off, L.table, off, sat);
@@ -78,14 +79,14 @@ final class LayerBoundary {
                     continue;
                 }
                 state = Xorshift32.next(state);
-                long d = step(FixedMath.stochasticShift(g[i], state, sw), v, i, mShift, sat);
-                w[i] = (int) FixedMath.saturate(w[i] + d, -wmax, wmax, sat, SaturationCounters.WEIGHT);
+                long d = step(Fixed.stochasticShift(g[i], state, sw), v, i, mShift, sat);
+                w[i] = (int) sat.saturate(w[i] + d, -wmax, wmax, SaturationCounters.WEIGHT);
                 g[i] = 0;
             }
             if (L.bias) {
                 state = Xorshift32.next(state);
-                long d = step(FixedMath.stochasticShift(L.gb[k][j], state, ef + bExp - lr - wfk), L.vb[k], j, mShift, sat);
-                L.b[k][j] = saturate(L.b[k][j] + d, num.bias(wfk), sat, SaturationCounters.BIAS);
+                long d = step(Fixed.stochasticShift(L.gb[k][j], state, ef + bExp - lr - wfk), L.vb[k], j, mShift, sat);
+                L.b[k][j] = sat.saturate(L.b[k][j] + d, num.bias(wfk), SaturationCounters.BIAS);
             }
             L.gb[k][j] = 0;
         }
@@ -96,7 +97,7 @@ final class LayerBoundary {
     private static long step(long delta, int[] v, int i, int mShift, SaturationCounters sat) {
         if (mShift == 0 || v == null) return delta;
         long nv = (long) v[i] - (v[i] >> mShift) + delta;
-        v[i] = (int) FixedMath.saturate(nv, Integer.MIN_VALUE, Integer.MAX_VALUE, sat, SaturationCounters.MOMENTUM);
+        v[i] = (int) sat.saturate(nv, Integer.MIN_VALUE, Integer.MAX_VALUE, SaturationCounters.MOMENTUM);
         return v[i];
     }
 }

@@ -8,7 +8,7 @@ import org.infomorph.compiler.arch.NeuronProgram.Operand;
 import org.infomorph.compiler.arch.NeuronProgram.Phase;
 import org.infomorph.compiler.arch.NeuronProgram.Step;
 
-import static org.infomorph.runtime.reference.FixedMath.roundShift;
+import static org.infomorph.compiler.fixed.Fixed.roundShift;
 
 /**
  * Executes a layer's {@link NeuronProgram} for one neuron and sample (docs/llu-rule.md sections

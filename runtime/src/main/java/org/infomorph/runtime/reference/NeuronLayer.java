@@ -7,6 +7,9 @@ import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.ArchTables;
 import org.infomorph.compiler.arch.LayerConstants;
 import org.infomorph.compiler.arch.NeuronProgram;
+import org.infomorph.compiler.fixed.Fixed;
+import org.infomorph.compiler.fixed.Log2Unit;
+import org.infomorph.compiler.fixed.Xorshift32;
 import org.infomorph.compiler.image.ImageLayer;
 import org.infomorph.compiler.image.ImageSource;
 import org.infomorph.compiler.network.LayerSpec;
@@ -151,7 +154,7 @@ final class NeuronLayer {
                 int h = j * cells + c;
                 if (counts[h] == (1 << arch.numerics().count().bits()) - 1) sat.event(SaturationCounters.COUNT);
                 else counts[h]++;
-                softSums[h] = FixedMath.saturate((long) softSums[h] + th, arch.numerics().softSum(), sat, SaturationCounters.SOFT_SUM);
+                softSums[h] = sat.saturate((long) softSums[h] + th, arch.numerics().softSum(), SaturationCounters.SOFT_SUM);
                 cell[j * batch + bi] = c;
                 for (int k = 0; k < s; k++) slopes[k][j * batch + bi] = regs[F[k]];
             }
@@ -161,12 +164,9 @@ final class NeuronLayer {
     private static final int[] U = {NeuronProgram.Reg.R.ordinal(), NeuronProgram.Reg.C.ordinal(), NeuronProgram.Reg.L.ordinal()};
     private static final int[] F = {NeuronProgram.Reg.F0.ordinal(), NeuronProgram.Reg.F1.ordinal(), NeuronProgram.Reg.F2.ordinal()};
 
-    /** docs section 3: clamp((u + 2^(e+af)) >> (e + af + 1 - nb), 0, bins-1). */
+    /** docs section 3: {@link Fixed#bin}. */
     int bin(int u, int e) {
-        int sh = e + af + 1 - binsExp;
-        long v = (long) u + (1L << (e + af));
-        long x = sh >= 0 ? v >> sh : v << -sh;
-        return x < 0 ? 0 : x >= bins ? bins - 1 : (int) x;
+        return Fixed.bin(u, e, af, binsExp);
     }
 
     /** Exact: the load check guarantees that the sum fits the accumulator (at most 32 bits). */
@@ -188,7 +188,7 @@ final class NeuronLayer {
         int min = arch.learning().minRangeExp(), max = arch.learning().maxRangeExp();
         for (int i = 0; i < maxAbs.length; i++) {
             int m = maxAbs[i];
-            rangeExp[i] = m == 0 ? min : Math.max(min, Math.min(max, FixedMath.ceilLog2(m) - af));
+            rangeExp[i] = Fixed.rangeExp(m, af, min, max);
             maxAbs[i] = 0;
         }
     }

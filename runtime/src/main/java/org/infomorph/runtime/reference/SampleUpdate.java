@@ -4,6 +4,7 @@ import java.util.stream.IntStream;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.Field;
 import org.infomorph.compiler.arch.Numerics;
+import org.infomorph.compiler.fixed.Xorshift32;
 
 /**
  * The per-sample update (docs/llu-rule.md section 6, {@code PER_SAMPLE}): after a learning
@@ -47,7 +48,7 @@ final class SampleUpdate {
                     state = Xorshift32.next(state);
                     long d = ((long) e * (1L << (inFrac + sh)) + (state & maskB)) >> sb;
                     Field bf = num.bias(L.wf[k]);
-                    L.b[k][j] = FixedMath.saturate(L.b[k][j] + d, bf, sat, SaturationCounters.BIAS);
+                    L.b[k][j] = sat.saturate(L.b[k][j] + d, bf, SaturationCounters.BIAS);
                 }
             }
             L.prng[j] = state;

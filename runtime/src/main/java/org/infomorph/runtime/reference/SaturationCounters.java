@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.infomorph.compiler.arch.Counter;
+import org.infomorph.compiler.arch.Field;
+import org.infomorph.compiler.fixed.Fixed;
 
 /**
  * Saturation/overflow events per field, plus batch and sample counters. Thread-safe: neurons
@@ -24,6 +26,18 @@ public final class SaturationCounters {
 
     public void event(int id) {
         counts.incrementAndGet(id);
+    }
+
+    /** v clamped to [min, max] ({@link Fixed#clamp}), counting an event for {@code id} when it clamps. */
+    public long saturate(long v, long min, long max, int id) {
+        long out = Fixed.clamp(v, min, max);
+        if (out != v) event(id);
+        return out;
+    }
+
+    /** v clamped to the field's range, counting an event for {@code id} when it clamps. */
+    public int saturate(long v, Field f, int id) {
+        return (int) saturate(v, f.min(), f.max(), id);
     }
 
     public long get(int id) {

@@ -130,13 +130,18 @@ public final class SimBuild {
 
     /** Writes {@code generator.json} and emits {@code LluArray.sv} into {@code dir} (no verilator); returns the .sv (kept when unchanged). */
     public Path emitVerilog(GeneratorParams p, Path dir) {
+        return emitVerilog(p, dir, "org.infomorph.hw.Emit", TOP);
+    }
+
+    /** The same with another emitter ({@code mainClass <generator.json> <dir>}) that writes {@code <top>.sv}, e.g. a synthesis shell. */
+    public Path emitVerilog(GeneratorParams p, Path dir, String mainClass, String top) {
         try {
             Files.createDirectories(dir);
             writeIfChanged(dir.resolve("generator.json"), p.toJson().getBytes(StandardCharsets.UTF_8));
-            emit(dir);
-            return dir.resolve(TOP + ".sv");
+            emit(dir, mainClass, top);
+            return dir.resolve(top + ".sv");
         } catch (IOException e) {
-            throw new SimException("emitting " + TOP + ".sv in " + dir + " failed: " + e.getMessage(), e);
+            throw new SimException("emitting " + top + ".sv in " + dir + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -147,11 +152,15 @@ public final class SimBuild {
 
     /** Runs {@code org.infomorph.hw.Emit} in a forked JVM with this JVM's class path. */
     private void emit(Path dir) throws IOException {
+        emit(dir, "org.infomorph.hw.Emit", TOP);
+    }
+
+    private void emit(Path dir, String mainClass, String top) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xmx2g", "-Xss16m", "-cp", System.getProperty("java.class.path"), "org.infomorph.hw.Emit",
+        List<String> cmd = List.of(java, "-Xmx2g", "-Xss16m", "-cp", System.getProperty("java.class.path"), mainClass,
                 dir.resolve("generator.json").toString(), dir.toString());
         Map<String, String> env = Map.of("CHISEL_FIRTOOL_CACHE", cacheRoot.resolve("firtool").toString());
-        run(cmd, dir, env, dir.resolve("emit.log"), "emitting " + TOP + ".sv");
+        run(cmd, dir, env, dir.resolve("emit.log"), "emitting " + top + ".sv");
     }
 
     /** The verilator command of the toolchain notes, plus the shim's defines (fatal hooks, parameter hash). */

@@ -52,7 +52,7 @@ class PidCommandTest {
     @Test
     void badInputGetsOneLineAndExitCode2() throws IOException {
         assertBad(CliRun.of("pid", "--pmf", tmp.resolve("missing.json").toString()), "missing.json");
-        assertBad(CliRun.of("pid", "--pmf", write("bad.json", "{\"pmf\": [[[0.5, 0.5]], ").toString()), "JSON");
+        assertBad(CliRun.of("pid", "--pmf", write("bad.json", "{\"pmf\": [[[0.5, 0.5]], ").toString()), "ends in the middle of a value");
         assertBad(CliRun.of("pid", "--pmf", write("sum.json", "{\"pmf\": [[[0.5, 0.1],[0.1,0.1]],[[0.1,0.1],[0.1,0.1]]]}").toString()), "1");
         assertBad(CliRun.of("pid", "--pmf", write("neg.json", "{\"pmf\": [[[0.5, -0.1],[0.1,0.1]],[[0.1,0.1],[0.1,0.2]]]}").toString()), "pmf[0][0][1]");
         Path ok = write("ok.json", "{\"pmf\": [[[0.25, 0],[0,0.25]],[[0,0.25],[0.25,0]]]}");

@@ -140,10 +140,28 @@ class SimBoardLinkTest {
     void aBoardWithAnotherDesignIsRefused() {
         // the running board carries P; an image that needs three units asks for another design (one program holds a port at a time)
         link.close();
-        try (FpgaDevice d = FpgaDevice.board(3, board.pty(), FpgaDevice.SIM_BAUD).withCapacityFloor(RtlLockstepProperties.FLOOR)) {
+        GeneratorParams other = GeneratorParams.simulation(P.arch(), 3, P.capacity());
+        try (FpgaDevice d = FpgaDevice.board(other, board.pty(), FpgaDevice.SIM_BAUD)) {
             LinkException e = assertThrows(LinkException.class, () -> d.load(DeviceImages.contract()));
             assertEquals(LinkException.Kind.OTHER_DESIGN, e.kind);
-            assertTrue(e.getMessage().contains("carries design " + P.hash()) && e.getMessage().contains("fpga flash"), e.getMessage());
+            assertTrue(e.getMessage().contains("carries design " + P.hash()) && e.getMessage().contains("needs " + other.hash())
+                    && e.getMessage().contains("fpga flash"), e.getMessage());
+        } finally {
+            link = new LinkPort(SerialLink.open(board.pty(), FpgaDevice.SIM_BAUD), LinkPort.Options.simulated());
+        }
+    }
+
+    @Test
+    void aBoardWithItsDesignRunsAsTheModel() {
+        // a board is driven with the design it was built with (fpga build's), not one derived from the image
+        link.close();
+        try (FpgaDevice d = FpgaDevice.board(P, board.pty(), FpgaDevice.SIM_BAUD);
+             org.infomorph.runtime.reference.ReferenceDevice ref = new org.infomorph.runtime.reference.ReferenceDevice()) {
+            d.load(DeviceImages.contract());
+            ref.load(DeviceImages.contract());
+            var in = DeviceImages.batch(true, 7);
+            assertArrayEquals(ref.learn(in).outputTheta(), d.learn(in).outputTheta());
+            assertEquals(ref.readState().hash(), d.readState().hash(), "the complete state after a learning batch");
         } finally {
             link = new LinkPort(SerialLink.open(board.pty(), FpgaDevice.SIM_BAUD), LinkPort.Options.simulated());
         }

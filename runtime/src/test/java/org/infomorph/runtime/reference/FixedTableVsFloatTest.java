@@ -13,6 +13,7 @@ import org.infomorph.compiler.arch.LatticeTables;
 import org.infomorph.compiler.arch.LayerConstants;
 import org.infomorph.compiler.arch.Luts;
 import org.infomorph.compiler.arch.Numerics;
+import org.infomorph.compiler.fixed.Log2Unit;
 import org.infomorph.compiler.network.Goals;
 import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.compiler.network.NetworkJson;

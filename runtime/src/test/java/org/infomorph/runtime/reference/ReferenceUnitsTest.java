@@ -10,6 +10,9 @@ import net.jqwik.api.constraints.LongRange;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.ArchTables;
 import org.infomorph.compiler.arch.Luts;
+import org.infomorph.compiler.fixed.Fixed;
+import org.infomorph.compiler.fixed.Log2Unit;
+import org.infomorph.compiler.fixed.Xorshift32;
 import org.junit.jupiter.api.Test;
 
 /** The small integer units: log2, xorshift32, sigmoid LUT, rounding. */
@@ -73,14 +76,14 @@ class ReferenceUnitsTest {
 
     @Test
     void roundingShifts() {
-        assertEquals(2, FixedMath.roundShift(3, 1));  // 1.5 -> 2
-        assertEquals(-1, FixedMath.roundShift(-3, 1)); // -1.5 -> -1 (half up)
-        assertEquals(12, FixedMath.roundShift(3, -2));
-        assertEquals(1, FixedMath.stochasticShift(4, 0, 2));
-        assertEquals(1, FixedMath.stochasticShift(5, 2, 2));
-        assertEquals(2, FixedMath.stochasticShift(5, 3, 2));
+        assertEquals(2, Fixed.roundShift(3, 1));  // 1.5 -> 2
+        assertEquals(-1, Fixed.roundShift(-3, 1)); // -1.5 -> -1 (half up)
+        assertEquals(12, Fixed.roundShift(3, -2));
+        assertEquals(1, Fixed.stochasticShift(4, 0, 2));
+        assertEquals(1, Fixed.stochasticShift(5, 2, 2));
+        assertEquals(2, Fixed.stochasticShift(5, 3, 2));
         SaturationCounters c = new SaturationCounters();
-        assertEquals(127, FixedMath.saturate(300, -128, 127, c, SaturationCounters.WEIGHT));
+        assertEquals(127, c.saturate(300, -128, 127, SaturationCounters.WEIGHT));
         assertEquals(1, c.get(SaturationCounters.WEIGHT));
     }
 }
