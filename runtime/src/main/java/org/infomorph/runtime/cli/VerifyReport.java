@@ -1,11 +1,22 @@
 package org.infomorph.runtime.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.infomorph.compiler.SafeOutput;
 import org.infomorph.compiler.image.Image;
 import org.infomorph.compiler.rtl.RtlCycles;
 import org.infomorph.runtime.lockstep.Lockstep;
 import org.infomorph.runtime.lockstep.StateDiff;
+import org.infomorph.runtime.report.HtmlReport;
+import org.infomorph.runtime.report.JsonSummary;
+import org.infomorph.runtime.report.LockstepSummary;
+import org.infomorph.runtime.report.Provenance;
+import org.infomorph.runtime.report.VerifySummary;
 
 /** The lockstep result for people: mismatches, measured against estimated cycles, simulation speed. */
 final class VerifyReport {
@@ -31,6 +42,19 @@ final class VerifyReport {
             o.println("every compared bit agrees: spikes and thetas of every sample, and the complete state after every batch");
         }
         o.printf("%d mismatches in %d compared values%n", d.mismatches(), d.compared());
+    }
+
+    /** Writes the report (index.html into {@code report}) and the JSON summary, each when asked for. */
+    static void write(picocli.CommandLine.Model.CommandSpec spec, Path report, Path json, List<Path> inputs, Path imagePath, Image image, int units,
+            Lockstep.Result r, boolean stochastic) throws java.io.IOException {
+        if (report == null && json == null) return;
+        VerifySummary s = new VerifySummary(VerifySummary.FORMAT, Provenance.of(spec.root().commandLine().getParseResult().originalArgs(),
+                Map.of("image", image.seed()), Map.of()), imagePath.toString(), image.network().name(), stochastic ? "stochastic" : "deterministic",
+                LockstepSummary.of(image, units, r, stochastic), r.passed());
+        if (report != null)
+            SafeOutput.write("--report", report, SafeOutput.Kind.REPORT, false, inputs,
+                    dir -> Files.writeString(dir.resolve("index.html"), HtmlReport.render(s.report(report)), StandardCharsets.UTF_8));
+        JsonSummary.write("--json", json, s);
     }
 
     private static void cycles(PrintWriter o, String what, long[] measured, long estimate) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.infomorph.compiler.mapping.FpgaFamily;
 import org.infomorph.targets.TargetDescriptor;
 
 /**
@@ -32,12 +33,7 @@ public record SynthReport(String target, Map<String, Double> used, Map<String, D
         used.put("dsp", (double) r.dsps());
         for (TargetDescriptor.Memory m : t.memories()) used.put(m.name(), r.blocks(m.kind()));
         used.put("lutram", (double) r.lutRam());
-        t.logic().count().ifPresent(c -> {
-            cap.put("lut", (double) c);
-            cap.put("ff", (double) c * r.family().ffsPerLut);
-        });
-        t.dsp().count().ifPresent(c -> cap.put("dsp", (double) c));
-        for (TargetDescriptor.Memory m : t.memories()) m.count().ifPresent(c -> cap.put(m.name(), (double) c));
+        cap.putAll(capacity(t, r.family()));
         List<String> over = new ArrayList<>();
         for (var e : cap.entrySet()) {
             double u = used.get(e.getKey()) + (e.getKey().equals("lut") ? used.get("lutram") : 0);
@@ -48,6 +44,18 @@ public record SynthReport(String target, Map<String, Double> used, Map<String, D
         o.pnr().filter(p -> !p.routed()).ifPresent(p -> over.add("place and route: " + p.failure()));
         OptionalDouble fmax = o.pnr().map(NextpnrIce40.Result::fmaxMHz).orElse(OptionalDouble.empty());
         return new SynthReport(t.name(), used, cap, new LinkedHashMap<>(estimate), over.isEmpty(), fmax, List.copyOf(over));
+    }
+
+    /** The target's capacity per figure: {@code lut}, {@code ff} (LUTs times the family's flip-flops per LUT), {@code dsp}, each memory kind. */
+    public static Map<String, Double> capacity(TargetDescriptor t, FpgaFamily family) {
+        Map<String, Double> cap = new LinkedHashMap<>();
+        t.logic().count().ifPresent(c -> {
+            cap.put("lut", (double) c);
+            cap.put("ff", (double) c * family.ffsPerLut);
+        });
+        t.dsp().count().ifPresent(c -> cap.put("dsp", (double) c));
+        for (TargetDescriptor.Memory m : t.memories()) m.count().ifPresent(c -> cap.put(m.name(), (double) c));
+        return cap;
     }
 
     /** The one JSON object of {@code infomorph synth --json}. */

@@ -41,6 +41,8 @@ public final class SimBuild {
     private static final String CPP = "org/infomorph/hw/cpp/";
     private static final String STAMP = "build.stamp";
     private static final System.Logger LOG = System.getLogger(SimBuild.class.getName());
+    /** How often a running build step reports its elapsed time. */
+    static final int PROGRESS_SECONDS = 10;
     private static final Map<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
 
     /** What {@link #build} produced: the library, its folder, whether it was reused, and timings. */
@@ -184,7 +186,12 @@ public final class SimBuild {
         pb.environment().putAll(env);
         int rc;
         try {
-            rc = pb.start().waitFor();
+            Process proc = pb.start();
+            long t0 = System.nanoTime();
+            // a build of a minute or more says it is alive every PROGRESS_SECONDS (the log has the tool's own output)
+            while (!proc.waitFor(PROGRESS_SECONDS, java.util.concurrent.TimeUnit.SECONDS))
+                LOG.log(System.Logger.Level.INFO, String.format("%s: %.0f s so far (log %s)", what, (System.nanoTime() - t0) / 1e9, log));
+            rc = proc.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SimException(what + " interrupted");
