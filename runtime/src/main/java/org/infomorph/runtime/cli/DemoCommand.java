@@ -95,8 +95,8 @@ final class DemoCommand implements Callable<Integer> {
         double l0Seconds = (System.nanoTime() - t0) / 1e9;
         Ladder ladder = Ladder.run(net, run, split, arch.load(), chipEpochs, o);
         RtlStage rtl = RtlStage.run(ladder.quantised().image(), split, rtlLearnBatches, rtlTestBatches, o);
-        DemoSummary figures = DemoFigures.of(spec.root().commandLine().getParseResult().originalArgs(), net, data.dataset(), split, run, l0Seconds,
-                ladder, arch.load(), chipEpochs, rtl, List.of());
+        DemoSummary figures = DemoFigures.of(spec, net, data.dataset(), split, run, l0Seconds,
+                ladder, arch.load(), chipEpochs, rtl, DemoFigures.neuronAtoms(run.trained(), split));
         summary(summaryOut, net, run, ladder, rtl);
         JsonSummary.write("--json", json, figures);
         SafeOutput.write("--report", report, SafeOutput.Kind.REPORT, false, inputs,

@@ -12,7 +12,9 @@ import org.infomorph.compiler.mapping.Compilation;
 import org.infomorph.compiler.mapping.Mode;
 import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.compiler.network.NetworkSpec;
+import org.infomorph.compiler.network.TrainedNetwork;
 import org.infomorph.compiler.train.EpochReport;
+import org.infomorph.compiler.train.Trainer;
 import org.infomorph.runtime.report.DemoSummary;
 import org.infomorph.runtime.report.EpochFigures;
 import org.infomorph.runtime.report.JsonSummary;
@@ -31,7 +33,7 @@ final class DemoFigures {
         return Targets.builtInNames().stream().filter(n -> !n.equals(Targets.DEFAULT)).toList();
     }
 
-    static DemoSummary of(List<String> args, NetworkSpec net, String dataset, DatasetSplit split, TrainingRun l0, double l0Seconds, Ladder ladder,
+    static DemoSummary of(picocli.CommandLine.Model.CommandSpec spec, NetworkSpec net, String dataset, DatasetSplit split, TrainingRun l0, double l0Seconds, Ladder ladder,
             ArchConfig arch, int chipEpochs, RtlStage rtl, List<List<List<Double>>> neuronAtoms) {
         LockstepSummary lock = LockstepSummary.of(ladder.quantised().image(), rtl.units(), rtl.result(), false);
         List<EpochFigures> l0e = EpochFigures.of(l0.epochs()), l1e = EpochFigures.of(ladder.hwRuleRun().epochs());
@@ -73,10 +75,21 @@ final class DemoFigures {
         int neurons = net.layers().stream().mapToInt(LayerSpec::neurons).sum();
         DemoSummary.Saturation sat = DemoSummary.Saturation.of((long) chipEpochs * split.train().size(), neurons, ladder.counters());
         String generator = Images.compilation(ladder.quantised().image()).mapping().generator().hash();
-        Provenance p = Provenance.of(args, Map.of("network", net.training().seed()), Map.of("l0_weights_sha256", WeightsHash.of(l0.trained()),
+        Provenance p = Provenance.of(spec, Map.of("network", net.training().seed()), Map.of("l0_weights_sha256", WeightsHash.of(l0.trained()),
                 "l1_weights_sha256", WeightsHash.of(ladder.hwRuleRun().trained()), "l2_state_after_learning", ladder.chipHash(), "generator_parameters", generator));
         return new DemoSummary(DemoSummary.FORMAT, p, net.name(), dataset, split.train().size(), split.test().size(), rows, runs, ref, layers, resources,
                 lock, sat, lock.passed());
+    }
+
+    /** Each neuron's atoms after training ({@link Trainer#neuronAtoms}): per layer, neuron by atom. */
+    static List<List<List<Double>>> neuronAtoms(TrainedNetwork trained, DatasetSplit split) {
+        List<List<List<Double>>> out = new ArrayList<>();
+        for (double[][] layer : new Trainer(trained, trained.spec().training().seed()).neuronAtoms(split)) {
+            List<List<Double>> neurons = new ArrayList<>();
+            for (double[] n : layer) neurons.add(Arrays.stream(n).mapToObj(JsonSummary::num).toList());
+            out.add(neurons);
+        }
+        return out;
     }
 
     private static Optional<EpochFigures> at(List<EpochFigures> epochs, int epoch) {

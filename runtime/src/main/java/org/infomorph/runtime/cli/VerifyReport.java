@@ -48,7 +48,7 @@ final class VerifyReport {
     static void write(picocli.CommandLine.Model.CommandSpec spec, Path report, Path json, List<Path> inputs, Path imagePath, Image image, int units,
             Lockstep.Result r, boolean stochastic) throws java.io.IOException {
         if (report == null && json == null) return;
-        VerifySummary s = new VerifySummary(VerifySummary.FORMAT, Provenance.of(spec.root().commandLine().getParseResult().originalArgs(),
+        VerifySummary s = new VerifySummary(VerifySummary.FORMAT, Provenance.of(spec,
                 Map.of("image", image.seed()), Map.of()), imagePath.toString(), image.network().name(), stochastic ? "stochastic" : "deterministic",
                 LockstepSummary.of(image, units, r, stochastic), r.passed());
         if (report != null)

@@ -1,8 +1,5 @@
 package org.infomorph.runtime.fpga;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,33 +53,6 @@ public record SynthReport(String target, Map<String, Double> used, Map<String, D
         t.dsp().count().ifPresent(c -> cap.put("dsp", (double) c));
         for (TargetDescriptor.Memory m : t.memories()) m.count().ifPresent(c -> cap.put(m.name(), (double) c));
         return cap;
-    }
-
-    /** The one JSON object of {@code infomorph synth --json}. */
-    public String json() {
-        ObjectMapper m = new ObjectMapper();
-        ObjectNode n = m.createObjectNode();
-        n.put("target", target);
-        n.set("used", numbers(m, used));
-        n.set("capacity", numbers(m, capacity));
-        n.set("estimate", numbers(m, estimate));
-        n.put("fits", fits);
-        if (fmaxMHz.isPresent()) n.put("fmax_mhz", Math.round(fmaxMHz.getAsDouble() * 100) / 100.0);
-        else n.putNull("fmax_mhz");
-        try {
-            return m.writeValueAsString(n);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ObjectNode numbers(ObjectMapper m, Map<String, Double> values) {
-        ObjectNode n = m.createObjectNode();
-        values.forEach((k, v) -> {
-            if (v == Math.rint(v)) n.put(k, v.longValue());
-            else n.put(k, v);
-        });
-        return n;
     }
 
     /** The table: one line per figure, used / capacity / estimate, and OVER where it does not fit. */

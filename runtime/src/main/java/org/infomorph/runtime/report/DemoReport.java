@@ -99,11 +99,11 @@ public final class DemoReport {
                 List<Report.Series> boxes = new ArrayList<>();
                 for (int a = 0; a < layer.atomLabels().size(); a++) {
                     List<Double> v = new ArrayList<>();
-                    for (List<Double> n : layer.lastEpochNeurons()) v.add(n.get(a));
+                    for (List<Double> n : layer.lastEpochNeurons()) if (n.get(a) != null) v.add(n.get(a));
                     boxes.add(Report.Series.values(layer.atomLabels().get(a), v));
                 }
                 b.add(new Report.Plot("atoms-neurons-" + layer.name(), "layer " + layer.name() + ": atoms of its " + layer.lastEpochNeurons().size()
-                        + " neurons after the last L0 epoch", "atom", "bits", Report.Plot.Kind.BOX, boxes));
+                        + " neurons after the last L0 epoch (one training batch)", "atom", "bits", Report.Plot.Kind.BOX, boxes));
             }
         }
         b.add(Report.Text.of("Atoms in bits, averaged over each epoch's training batches; labels in the paper's notation, e.g. (R)(C) the "

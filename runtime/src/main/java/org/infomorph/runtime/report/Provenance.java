@@ -22,6 +22,12 @@ public record Provenance(String command, String tool, String java, String os, Ma
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), seeds, hashes);
     }
 
+    /** The same for the command line that {@code spec}'s command runs in (its original arguments). */
+    public static Provenance of(picocli.CommandLine.Model.CommandSpec spec, Map<String, Long> seeds, Map<String, String> hashes) {
+        var parsed = spec.root().commandLine().getParseResult();
+        return of(parsed == null ? List.of(spec.qualifiedName()) : parsed.originalArgs(), seeds, hashes);
+    }
+
     /** The same with one more hash (e.g. the state after learning). */
     public Provenance withHash(String name, String hex) {
         Map<String, String> h = new LinkedHashMap<>(hashes);
