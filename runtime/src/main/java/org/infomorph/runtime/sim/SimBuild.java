@@ -41,8 +41,6 @@ public final class SimBuild {
     private static final String CPP = "org/infomorph/hw/cpp/";
     private static final String STAMP = "build.stamp";
     private static final System.Logger LOG = System.getLogger(SimBuild.class.getName());
-    /** How often a running build step reports its elapsed time. */
-    static final int PROGRESS_SECONDS = 10;
     private static final Map<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
 
     /** What {@link #build} produced: the library, its folder, whether it was reused, and timings. */
@@ -187,10 +185,7 @@ public final class SimBuild {
         int rc;
         try {
             Process proc = pb.start();
-            long t0 = System.nanoTime();
-            // a build of a minute or more says it is alive every PROGRESS_SECONDS (the log has the tool's own output)
-            while (!proc.waitFor(PROGRESS_SECONDS, java.util.concurrent.TimeUnit.SECONDS))
-                LOG.log(System.Logger.Level.INFO, String.format("%s: %.0f s so far (log %s)", what, (System.nanoTime() - t0) / 1e9, log));
+            ToolWait.waitFor(proc, what, log, Long.MAX_VALUE / 2_000_000_000L);
             rc = proc.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
