@@ -29,7 +29,7 @@ public final class DemoReport {
         List<List<String>> rows = new ArrayList<>();
         for (DemoSummary.LadderRow r : s.ladder())
             rows.add(List.of(r.level() + " " + r.name(), r.what(), Sections.pct(r.testAccuracy()), Sections.pct(r.testAccuracyDeterministic()),
-                    String.format(Locale.ROOT, "%.1f s", r.seconds()), Sections.num(r.samplesPerSecond()), r.comparedWith() == null ? "–" : r.comparedWith(),
+                    String.format(Locale.ROOT, "%.1f s", r.seconds()), r.samplesPerSecond() == null ? "–" : String.format(Locale.ROOT, "%,.0f", r.samplesPerSecond()), r.comparedWith() == null ? "–" : r.comparedWith(),
                     Sections.points(r.deltaTest()), Sections.points(r.deltaDeterministic()), r.attribution() == null ? "–" : r.attribution()));
         return new Report.Section("ladder", "The verification ladder",
                 new Report.Table("ladder", List.of("level", "run", "test (reference metric)", "test (deterministic)", "time", "samples/s", "compared with",
@@ -114,9 +114,10 @@ public final class DemoReport {
     private static Report.Section saturation(DemoSummary.Saturation s) {
         List<List<String>> rows = new ArrayList<>();
         double per = Math.max(1, (double) s.samples() * s.neurons());
-        s.counters().forEach((k, v) -> rows.add(List.of(k, Sections.num((double) v), String.format(Locale.ROOT, "%.5f", v / per))));
+        s.counters().forEach((k, v) -> rows.add(List.of(k, Sections.num((double) v),
+                DemoSummary.Saturation.ACTIVITY.contains(k) ? "(activity count)" : String.format(Locale.ROOT, "%.5f", v / per))));
         List<Report.Block> b = new ArrayList<>();
-        b.add(new Report.Table("saturation", List.of("field", "saturation events", "per sample and neuron"), rows));
+        b.add(new Report.Table("saturation", List.of("counter", "events", "per sample and neuron"), rows));
         b.add(Report.Text.of(String.format(Locale.ROOT, "Counted by L2 while learning from scratch on chip: %,d samples, %d neurons. A field is noted "
                 + "when its count exceeds %.2f per sample and neuron.", s.samples(), s.neurons(), DemoSummary.Saturation.LARGE_PER_SAMPLE_NEURON)));
         for (String n : s.notes()) b.add(Report.Text.warning(n));

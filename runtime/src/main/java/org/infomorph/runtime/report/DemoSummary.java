@@ -1,6 +1,7 @@
 package org.infomorph.runtime.report;
 
 import java.util.List;
+import org.infomorph.compiler.arch.Counter;
 import java.util.Map;
 
 /**
@@ -55,6 +56,8 @@ public record DemoSummary(String format, Provenance provenance, String network, 
      */
     public record Saturation(long samples, int neurons, Map<String, Long> counters, List<String> notes) {
         public static final double LARGE_PER_SAMPLE_NEURON = 0.01;
+        /** The counters that count work (batches, samples) rather than saturation events. */
+        static final java.util.Set<String> ACTIVITY = java.util.Set.of(Counter.BATCHES_LEARN.label(), Counter.BATCHES_INFER.label(), Counter.SAMPLES.label());
 
         public Saturation {
             counters = new java.util.LinkedHashMap<>(counters);
@@ -65,6 +68,7 @@ public record DemoSummary(String format, Provenance provenance, String network, 
             List<String> notes = new java.util.ArrayList<>();
             double per = Math.max(1, (double) samples * neurons);
             counters.forEach((k, v) -> {
+                if (ACTIVITY.contains(k)) return; // counts of work done, not saturation
                 if (v / per > LARGE_PER_SAMPLE_NEURON)
                     notes.add(String.format(java.util.Locale.ROOT, "%s saturated %,d times, %.3f per sample and neuron: widen this field (infomorph arch) or check the scales",
                             k, v, v / per));

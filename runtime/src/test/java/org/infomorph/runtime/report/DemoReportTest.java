@@ -30,6 +30,7 @@ class DemoReportTest {
         assertEquals(PLOTS.size(), images);
         assertFalse(html.matches("(?s).*(href|src)=\"(https?:|//).*"), "a reference to another host");
         assertTrue(html.contains("theta.lut saturated 2,000,000 times"), "a large counter is noted");
+        assertFalse(html.contains("samples saturated"), "an activity count is no saturation");
         assertTrue(html.contains("Every compared bit agrees"));
     }
 
