@@ -37,7 +37,9 @@ public final class SafeOutput {
         TRAINED("a trained network", "network.json", "infomorph-trained/1", Set.of("network.json", "weights.bin")),
         IMAGE("an image", "image.json", "infomorph-image/1",
                 Set.of("image.json", "memory.bin", "checksums.sha256", "mapping.json", "generator.json", "target.json", "mem")),
-        PID_ERROR("a pid-error sweep", "pid-error.csv", null, Set.of("pid-error.csv", "pid-error.png"));
+        PID_ERROR("a pid-error sweep", "pid-error.csv", null, Set.of("pid-error.csv", "pid-error.png", "index.html")),
+        /** A report folder (infomorph demo --report, verify --report): the self-contained page. */
+        REPORT("a report", "index.html", null, Set.of("index.html"));
 
         final String what, marker, format;
         final Set<String> files;

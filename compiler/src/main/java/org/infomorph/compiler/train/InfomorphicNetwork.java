@@ -148,6 +148,16 @@ public final class InfomorphicNetwork {
     }
 
     /**
+     * Each neuron's PID atoms (bits, gamma order, H_res last) on the last step of {@code fwd} (run
+     * with {@code forLearning}), without learning: per layer, neuron by atom.
+     */
+    public List<double[][]> atomsPerNeuron(Forward fwd) {
+        List<double[][]> atoms = new ArrayList<>();
+        for (int i = 0; i < layers.length; i++) atoms.add(LocalRule.goalGradient(layers[i], fwd.passes().get(i), true).atomsPerNeuron());
+        return atoms;
+    }
+
+    /**
      * Throws, naming the layer, source and weight, if a weight or bias is NaN or infinite: training
      * diverged (in practice a learning rate too large for the network), and nothing learned from
      * here on would mean anything.

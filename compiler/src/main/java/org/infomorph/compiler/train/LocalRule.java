@@ -30,8 +30,12 @@ final class LocalRule {
         return new Gradients(c.dw(), c.db(), g.meanAtoms());
     }
 
-    /** dG/dtheta per sample and neuron (B x n) and, when requested, the mean atoms over neurons. */
-    record GoalGradient(double[] dGdTheta, double[] meanAtoms) {}
+    /** dG/dtheta per sample and neuron (B x n) and, when requested, each neuron's atoms (else null). */
+    record GoalGradient(double[] dGdTheta, double[][] atomsPerNeuron) {
+        double[] meanAtoms() {
+            return atomsPerNeuron == null ? null : meanOver(atomsPerNeuron);
+        }
+    }
 
     /** Bins each neuron's sums, builds its soft histogram and reads dG/dtheta from the coefficient table. */
     static GoalGradient goalGradient(LayerState ls, LayerPass pass, boolean wantAtoms) {
@@ -57,7 +61,7 @@ final class LocalRule {
                 if (wantAtoms) atomsPerNeuron[j] = r.atoms();
             }
         });
-        return new GoalGradient(dGdTheta, wantAtoms ? meanOver(atomsPerNeuron) : null);
+        return new GoalGradient(dGdTheta, atomsPerNeuron);
     }
 
     /**

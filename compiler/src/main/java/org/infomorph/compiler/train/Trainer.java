@@ -16,7 +16,7 @@ import org.infomorph.compiler.network.TrainedNetwork;
  * random derives from one seed, so the same seed gives the same weights bit for bit.
  */
 public final class Trainer {
-    private static final long SHUFFLE = 1, TRAIN_SPIKES = 2, TEST_ORDER = 3, TEST_SPIKES = 4;
+    private static final long SHUFFLE = 1, TRAIN_SPIKES = 2, TEST_ORDER = 3, TEST_SPIKES = 4, ATOM_SPIKES = 5;
     private final InfomorphicNetwork net;
     private final LearningRuleStep rule;
     private final long seed;
@@ -92,6 +92,19 @@ public final class Trainer {
         net.beginTrainingBatch();
         LearningRuleStep.Trained tr = rule.train(net, b, spikes, wantAtoms);
         return new BatchResult(tr.outputTheta(), tr.atoms());
+    }
+
+    /**
+     * Each neuron's PID atoms now (bits; per layer, neuron by atom), by the published rule's
+     * analytic PID of the soft histograms of the first training batch in order (label as context,
+     * stochastic spikes), without learning: the spread over neurons that the epoch means hide.
+     */
+    public List<double[][]> neuronAtoms(DatasetSplit data) {
+        Dataset train = data.train();
+        Batch b = Batches.gather(train, Batches.inOrder(train.size(), batchSize).get(0));
+        net.beginTrainingBatch();
+        InfomorphicNetwork.Forward fwd = net.forward(b.x(), b.y(), b.size(), SpikeMode.STOCHASTIC, new SplittableRandom(Seeds.derive(seed, ATOM_SPIKES)), true);
+        return net.atomsPerNeuron(fwd);
     }
 
     /** How this JVM runs the float kernels: "vector (N x float64)" or "scalar" (see docs/training-speed.md). */

@@ -32,6 +32,10 @@ import org.infomorph.distributed.sweep.SweepSpecReader;
 import org.infomorph.distributed.sweep.SweepTable;
 import org.infomorph.runtime.cli.ExitCode;
 import org.infomorph.runtime.cli.Networks;
+import org.infomorph.distributed.sweep.SweepSummary;
+import org.infomorph.runtime.report.HtmlReport;
+import org.infomorph.runtime.report.JsonSummary;
+import org.infomorph.runtime.report.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,10 +63,14 @@ final class SweepCommand implements Callable<Integer> {
 
     @Mixin SparkOptions spark;
 
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON (format " + SweepSummary.FORMAT + ", docs/report.md)")
+    Path json;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        JsonSummary.check("--json", json, java.util.Arrays.asList(specFile, cache));
         SweepSpec sweep = SweepSpecReader.read(specFile);
         spark.check();
         org.infomorph.distributed.sweep.ArchVariants variants = new org.infomorph.distributed.sweep.ArchVariants(sweep.arch(), specFile.toString());
@@ -108,6 +116,9 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepTable.Group> groups = SweepTable.groups(runs);
         SweepTable.writeSummary(groups, out.resolve(SUMMARY));
         List<Path> plots = SweepPlots.write(groups, varies, out);
+        SweepSummary summary = SweepSummary.of(Provenance.of(spec, Map.of(), Map.of()), sweep.network().name(), sweep.epochs(), runs, groups, plots, wall);
+        Files.writeString(out.resolve("index.html"), HtmlReport.render(summary.report(out)), java.nio.charset.StandardCharsets.UTF_8);
+        JsonSummary.write("--json", json, summary);
         printSummary(o, groups, varies);
         int failed = 0;
         for (SweepTable.Run r : runs) {
@@ -119,7 +130,7 @@ final class SweepCommand implements Callable<Integer> {
                 failed++;
             }
         }
-        o.printf("wrote %s, %s%s%n", out.resolve(RUNS), out.resolve(SUMMARY), plots.isEmpty() ? " (no width varies: no plot)"
+        o.printf("wrote %s, %s, %s%s%n", out.resolve("index.html"), out.resolve(RUNS), out.resolve(SUMMARY), plots.isEmpty() ? " (no width varies: no plot)"
                 : ", " + String.join(", ", plots.stream().map(Path::toString).toList()));
         o.printf("sweep: %d runs in %.1f s%n", runs.size(), wall);
         o.flush();

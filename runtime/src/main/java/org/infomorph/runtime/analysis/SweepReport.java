@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.infomorph.runtime.report.Provenance;
+import org.infomorph.runtime.report.Report;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -37,6 +39,28 @@ public final class SweepReport {
             }
         }
         Files.writeString(file, sb.toString());
+    }
+
+    /** The sweep's page: one row per variant (atom error per layer, accuracy) and the PNG of {@link #png}, embedded. */
+    public static Report report(List<PidErrorSweep.Point> points, List<String> layers, Path png, Provenance provenance) throws IOException {
+        List<String> header = new ArrayList<>(List.of("parameter", "value"));
+        for (String l : layers) header.addAll(List.of(l + " |atom error| (bit)", l + " arithmetic (bit)"));
+        header.add("accuracy (deterministic)");
+        List<List<String>> rows = new ArrayList<>();
+        for (PidErrorSweep.Point p : points) {
+            List<String> row = new ArrayList<>(List.of(p.variant().parameter(), String.valueOf(p.variant().value())));
+            for (int l = 0; l < layers.size(); l++) {
+                row.add(p.problem() != null ? "–" : String.format(java.util.Locale.ROOT, "%.5f", p.meanError().get(l)));
+                row.add(p.problem() != null ? "–" : String.format(java.util.Locale.ROOT, "%.6f", p.arithmeticError().get(l)));
+            }
+            row.add(p.problem() != null ? "cannot hold the network" : String.format(java.util.Locale.ROOT, "%.2f%%", 100 * p.accuracy()));
+            rows.add(row);
+        }
+        List<Report.Block> b = new ArrayList<>();
+        b.add(new Report.Table("pid-error", header, rows));
+        if (Files.isRegularFile(png)) b.add(new Report.Image("pid-error", "PID error and accuracy per parameter", Files.readAllBytes(png)));
+        return new Report("infomorph pid-error", "fixed-point against float64 PID, one parameter at a time; " + provenance.tool(),
+                List.of(new Report.Section("sweep", "Atom error and accuracy per variant", b), provenance.section()));
     }
 
     private static XYChart blank() {

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.infomorph.compiler.SafeOutput;
 import org.infomorph.compiler.data.DatasetSplit;
 import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.compiler.network.NetworkInit;
@@ -13,6 +16,10 @@ import org.infomorph.compiler.network.NetworkJson;
 import org.infomorph.compiler.network.NetworkLimits;
 import org.infomorph.compiler.network.NetworkSpec;
 import org.infomorph.compiler.train.EpochReport;
+import org.infomorph.runtime.report.DemoReport;
+import org.infomorph.runtime.report.DemoSummary;
+import org.infomorph.runtime.report.HtmlReport;
+import org.infomorph.runtime.report.JsonSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,14 +55,34 @@ final class DemoCommand implements Callable<Integer> {
             description = "test batches in the L3 lockstep check (1.." + NetworkLimits.MAX_EPOCHS + "; default: ${DEFAULT-VALUE}; 'infomorph verify' checks the whole split)")
     int rtlTestBatches;
 
+    @Option(names = "--report", paramLabel = "DIR", defaultValue = "report",
+            description = "write the report (index.html: one self-contained page with the plots) into DIR: new, empty or an earlier report (default: ${DEFAULT-VALUE})")
+    Path report;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON (format " + DemoSummary.FORMAT + ", docs/report.md)")
+    Path json;
+
+    @Option(names = "--quiet", description = "print only the summary (no per-epoch lines, no progress)")
+    boolean quiet;
+
     @Override
     public Integer call() throws IOException {
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter summaryOut = spec.commandLine().getOut();
+        PrintWriter o = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : summaryOut;
+        try (Progress.Scope ignored = Progress.quiet(quiet)) {
+            return run(o, summaryOut);
+        }
+    }
+
+    private int run(PrintWriter o, PrintWriter summaryOut) throws IOException {
         OptionChecks.range("--epochs", epochs, 0, NetworkLimits.MAX_EPOCHS);
         OptionChecks.range("--chip-epochs", chipEpochs, 0, NetworkLimits.MAX_EPOCHS);
         OptionChecks.range("--rtl-learn-batches", rtlLearnBatches, 0, NetworkLimits.MAX_EPOCHS);
         OptionChecks.range("--rtl-test-batches", rtlTestBatches, 1, NetworkLimits.MAX_EPOCHS);
         RtlStage.checkWaveform();
+        List<Path> inputs = java.util.Arrays.asList(arch.file, data.cacheDir());
+        SafeOutput.check("--report", report, SafeOutput.Kind.REPORT, false, inputs);
+        JsonSummary.check("--json", json, inputs);
         NetworkSpec net = Networks.override(builtIn(), epochs, seed);
         o.printf("infomorph demo: %s (%s) on %s, %d epochs, batch %d, seed %d%n", net.name(), NETWORK, data.dataset,
                 net.training().epochs(), net.training().batchSize(), net.training().seed());
@@ -63,10 +90,17 @@ final class DemoCommand implements Callable<Integer> {
         Networks.checkFits(net, split, NETWORK);
         o.printf("data: %d train / %d test samples%n%n", split.train().size(), split.test().size());
         o.println("L0 (paper rule, float64)");
+        long t0 = System.nanoTime();
         TrainingRun run = TrainingRun.execute(NetworkInit.initial(net, net.training().seed()), split, true, o);
+        double l0Seconds = (System.nanoTime() - t0) / 1e9;
         Ladder ladder = Ladder.run(net, run, split, arch.load(), chipEpochs, o);
         RtlStage rtl = RtlStage.run(ladder.quantised().image(), split, rtlLearnBatches, rtlTestBatches, o);
-        summary(o, net, run, ladder, rtl);
+        DemoSummary figures = DemoFigures.of(spec, net, data.dataset(), split, run, l0Seconds,
+                ladder, arch.load(), chipEpochs, rtl, DemoFigures.neuronAtoms(run.trained(), split));
+        JsonSummary.write("--json", json, figures);
+        SafeOutput.write("--report", report, SafeOutput.Kind.REPORT, false, inputs,
+                dir -> Files.writeString(dir.resolve("index.html"), HtmlReport.render(DemoReport.of(figures, report)), StandardCharsets.UTF_8));
+        summary(summaryOut, net, run, ladder, rtl, "report: " + report.resolve("index.html") + (json != null ? "; figures: " + json : ""));
         return rtl.result().passed() ? ExitCode.OK.code : ExitCode.CHECK_FAILED.code;
     }
 
@@ -77,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void summary(PrintWriter o, NetworkSpec net, TrainingRun run, Ladder ladder, RtlStage rtl) {
+    private static void summary(PrintWriter o, NetworkSpec net, TrainingRun run, Ladder ladder, RtlStage rtl, String reportLine) {
         EpochReport last = run.last();
         List<LayerSpec> layers = net.layers();
         o.println();
@@ -92,6 +126,7 @@ final class DemoCommand implements Callable<Integer> {
         ladder.print(o);
         rtl.print(o);
         o.println("level L4 (board) is not built yet");
+        o.println(reportLine);
         o.printf("test accuracy: %.2f%%%n", 100 * last.testAccuracy());
     }
 }

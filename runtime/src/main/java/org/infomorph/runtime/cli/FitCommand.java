@@ -8,7 +8,12 @@ import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.compiler.mapping.Compilation;
 import org.infomorph.compiler.mapping.FitAdvisor;
 import org.infomorph.compiler.network.NetworkSpec;
+import org.infomorph.runtime.report.FitSummary;
+import org.infomorph.runtime.report.JsonSummary;
+import org.infomorph.runtime.report.Provenance;
+import org.infomorph.runtime.report.ResourceFigures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,9 +36,13 @@ final class FitCommand implements Callable<Integer> {
 
     @Mixin ArchOptions arch;
 
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON (format " + FitSummary.FORMAT + ", docs/report.md)")
+    Path json;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        JsonSummary.check("--json", json, java.util.Arrays.asList(network, arch.file, target.file));
         NetworkSpec net = Networks.read(network, null, null);
         Compilation c = Compilation.of(net, arch.load(), target.load(), mode.mode);
         CompilationReport.print(o, c);
@@ -42,6 +51,9 @@ final class FitCommand implements Callable<Integer> {
         o.println(largest.isPresent()
                 ? "largest network of this shape that fits: " + largest.getAsInt() + " " + shape + (largest.getAsInt() == LARGEST_SEARCHED ? " or more" : "")
                 : "no network of this shape fits " + c.target().name() + " in mode " + mode.mode);
+        JsonSummary.write("--json", json, new FitSummary(FitSummary.FORMAT, Provenance.of(spec, java.util.Map.of(), java.util.Map.of()), net.name(),
+                ResourceFigures.of(c), FitSummary.Performance.of(c), largest.isPresent() ? largest.getAsInt() : null,
+                largest.isPresent() && largest.getAsInt() == LARGEST_SEARCHED, c.fits()));
         try {
             FitAdvisor.requireFit(c);
         } catch (InvalidInputException e) {

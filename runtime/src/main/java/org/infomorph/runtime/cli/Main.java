@@ -48,9 +48,6 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        // log records (e.g. "building the simulation library ...") as one line each on stderr, not two with a timestamp
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null)
-            System.setProperty("java.util.logging.SimpleFormatter.format", "infomorph: %5$s%6$s%n");
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv("INFOMORPH_DEBUG") != null, args));
     }
 
@@ -79,6 +76,7 @@ public final class Main implements Callable<Integer> {
 
     /** The writers, enum parsing and exit-code mapping of every infomorph command line (also the Spark commands'). */
     public static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err, boolean debug) {
+        LogFormat.install(); // log records (e.g. "building the simulation library ...") as one line each, not two with a date
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -18,6 +18,8 @@ import org.infomorph.compiler.network.TrainedNetwork;
 import org.infomorph.runtime.analysis.ArchVariant;
 import org.infomorph.runtime.analysis.PidErrorSweep;
 import org.infomorph.runtime.analysis.SweepReport;
+import org.infomorph.runtime.report.HtmlReport;
+import org.infomorph.runtime.report.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -114,8 +116,11 @@ final class PidErrorCommand implements Callable<Integer> {
         SafeOutput.write("--out", out, SafeOutput.Kind.PID_ERROR, force, inputs, dir -> {
             SweepReport.csv(points, layers, labels, dir.resolve("pid-error.csv"));
             SweepReport.png(points, layers, dir.resolve("pid-error.png"));
+            Provenance p = Provenance.of(spec, java.util.Map.of("network", net.spec().training().seed()), java.util.Map.of());
+            java.nio.file.Files.writeString(dir.resolve("index.html"),
+                    HtmlReport.render(SweepReport.report(points, layers, dir.resolve("pid-error.png"), p)), java.nio.charset.StandardCharsets.UTF_8);
         });
-        o.println("wrote " + out.resolve("pid-error.csv") + " and " + out.resolve("pid-error.png"));
+        o.println("wrote " + out.resolve("pid-error.csv") + ", " + out.resolve("pid-error.png") + " and " + out.resolve("index.html"));
         return ExitCode.OK.code;
     }
 

@@ -32,8 +32,11 @@ record RtlStage(int units, Lockstep.Result result, String report) {
         Lockstep.Result r;
         Path tmp = SafeOutput.temporaryFile("demo waveform", WAVEFORM);
         try {
-            try (VerilatorDevice rtl = new VerilatorDevice(units)) {
-                r = Lockstep.run(image, steps, SpikeRule.DETERMINISTIC, rtl, () -> new VerilatorDevice(units, -1, true), tmp, null);
+            int samples = steps.stream().mapToInt(s -> s.input().batch()).sum();
+            try (VerilatorDevice rtl = new VerilatorDevice(units); Progress p = Progress.start("L3 lockstep", samples)) {
+                var step = p.stepper();
+                r = Lockstep.run(image, steps, SpikeRule.DETERMINISTIC, rtl, () -> new VerilatorDevice(units, -1, true), tmp,
+                        (b, d) -> step.accept(steps.get(Math.min(b, steps.size()) - 1).input().batch()));
             }
             if (r.waveform() != null) {
                 SafeOutput.moveIntoPlace(tmp, WAVEFORM);

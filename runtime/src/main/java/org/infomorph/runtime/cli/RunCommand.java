@@ -3,6 +3,8 @@ package org.infomorph.runtime.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.infomorph.compiler.InvalidInputException;
@@ -23,6 +25,10 @@ import org.infomorph.compiler.train.Trainer;
 import org.infomorph.runtime.device.DeviceState;
 import org.infomorph.runtime.reference.ReferenceDevice;
 import org.infomorph.runtime.run.DeviceRunner;
+import org.infomorph.runtime.report.EpochFigures;
+import org.infomorph.runtime.report.JsonSummary;
+import org.infomorph.runtime.report.Provenance;
+import org.infomorph.runtime.report.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--state-hash", description = "print 'state hash: <hex>' of the complete final state as the last line")
     boolean stateHash;
 
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON (format " + RunSummary.FORMAT + ", docs/report.md)")
+    Path json;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -78,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
         OptionChecks.onlyWith("--epochs", epochs != null, learn, "without --learn");
         OptionChecks.onlyWith("--batches", batches != null, learn && level == Level.fixed, "except at --level fixed with --learn");
         OptionChecks.onlyWith("--arch", arch.file != null, level != Level.paper, "at --level paper (the published rule has no architecture)");
+        JsonSummary.check("--json", json, java.util.Arrays.asList(network, arch.file, data.cacheDir()));
         ArchConfig archConfig = arch.load();
         Source src = Source.of(network, epochs, seed);
         if (src.image() != null) OptionChecks.onlyWith("--arch", arch.file != null, false, "with an image (it carries its own architecture)");
@@ -95,6 +105,7 @@ final class RunCommand implements Callable<Integer> {
             DeviceRunner runner = new DeviceRunner(device, image.arch(), split, s);
             int total = learn ? src.spec().training().epochs() : 0;
             o.printf("level fixed (L2): %s, batch %d, %d epochs%n", src.spec().name(), image.arch().learning().batchSize(), total);
+            List<EpochFigures> figures = new ArrayList<>();
             for (int e = 1; e <= total; e++) {
                 long t0 = System.nanoTime();
                 double train;
@@ -102,8 +113,10 @@ final class RunCommand implements Callable<Integer> {
                     train = runner.learnEpoch(e, batches == null ? Integer.MAX_VALUE : batches, p.stepper());
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
-                o.printf("epoch %3d  train %6.2f%%  test-deterministic %6.2f%%  %,.0f samples/s%n", e, 100 * train,
-                        100 * runner.deterministicAccuracy(), (batches == null ? split.train().size() : Math.min(split.train().size(), batches * image.arch().learning().batchSize())) / secs);
+                double det = runner.deterministicAccuracy();
+                double rate = (batches == null ? split.train().size() : Math.min(split.train().size(), batches * image.arch().learning().batchSize())) / secs;
+                figures.add(new EpochFigures(e, JsonSummary.num(train), null, det, rate, List.of()));
+                o.printf("epoch %3d  train %6.2f%%  test-deterministic %6.2f%%  %,.0f samples/s%n", e, 100 * train, 100 * det, rate);
                 o.flush();
             }
             double det = runner.deterministicAccuracy();
@@ -113,6 +126,8 @@ final class RunCommand implements Callable<Integer> {
             o.printf("test accuracy: %.2f%%%n", 100 * sto);
             printCounters(o, state.counters());
             if (stateHash) o.println("state hash: " + state.hash());
+            JsonSummary.write("--json", json, new RunSummary(RunSummary.FORMAT, Provenance.of(spec, Map.of("seed", s), Map.of()), src.spec().name(),
+                    data.dataset(), level.toString(), learn, figures, JsonSummary.num(sto), JsonSummary.num(det), state.counters(), state.hash()));
         }
         return ExitCode.OK.code;
     }
@@ -126,7 +141,11 @@ final class RunCommand implements Callable<Integer> {
         Trainer trainer = level == Level.paper ? new Trainer(init, s) : Trainer.hardwareRule(init, archConfig, s);
         TrainingRun run = TrainingRun.execute(trainer, init, split, true, o);
         o.printf("test accuracy: %.2f%%%n", 100 * run.last().testAccuracy());
-        if (stateHash) o.println("state hash: " + WeightsHash.of(run.trained()));
+        String hash = WeightsHash.of(run.trained());
+        if (stateHash) o.println("state hash: " + hash);
+        JsonSummary.write("--json", json, new RunSummary(RunSummary.FORMAT, Provenance.of(spec, Map.of("seed", s), Map.of()), src.spec().name(),
+                data.dataset(), level.toString(), learn, EpochFigures.of(run.epochs()), JsonSummary.num(run.last().testAccuracy()),
+                JsonSummary.num(run.last().testAccuracyDeterministic()), null, hash));
         return ExitCode.OK.code;
     }
 

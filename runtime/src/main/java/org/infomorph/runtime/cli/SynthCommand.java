@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.infomorph.compiler.InvalidInputException;
@@ -21,6 +22,10 @@ import org.infomorph.runtime.fpga.SynthInputs;
 import org.infomorph.runtime.fpga.SynthReport;
 import org.infomorph.runtime.sim.SimBuild;
 import org.infomorph.targets.TargetDescriptor;
+import org.infomorph.runtime.report.HtmlReport;
+import org.infomorph.runtime.report.JsonSummary;
+import org.infomorph.runtime.report.Provenance;
+import org.infomorph.runtime.report.SynthSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,10 +53,11 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--pnr", description = "also place and route (iCE40 only: nextpnr-ice40 --up5k --package sg48 at the target clock) and report Fmax")
     boolean pnr;
 
-    @Option(names = "--json", description = "print one JSON object: target, used, capacity, estimate, fits, fmax_mhz")
-    boolean json;
+    @Option(names = "--json", paramLabel = "FILE", description = {"also write the figures as JSON (format " + SynthSummary.FORMAT + ", docs/report.md);",
+            "'-' prints them on stdout instead of the table"})
+    Path json;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "also copy the RTL, the tool logs and synth.json into DIR")
+    @Option(names = "--out", paramLabel = "DIR", description = "also copy the RTL, the tool logs, synth.json (the --json figures) and the report (index.html) into DIR")
     Path out;
 
     @Option(names = "--units", paramLabel = "P", description = "LLUs (default: what the compiler chooses for the target)")
@@ -64,6 +70,7 @@ final class SynthCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         TargetDescriptor t = target.load();
+        if (json != null && !json.toString().equals("-")) JsonSummary.check("--json", json, java.util.Arrays.asList(image, arch.file, target.file));
         FpgaFamily family = FpgaFamily.of(t);
         if (units != null && units < 1) throw new InvalidInputException("--units: must be >= 1, got " + units);
         if (pnr && family != FpgaFamily.ICE40)
@@ -85,17 +92,24 @@ final class SynthCommand implements Callable<Integer> {
         } else if (pnr) {
             skipped = "place and route skipped: synthesis is already over the device (" + String.join("; ", rep.over()) + ")";
         }
-        if (out != null) copyOut(r, rep);
-        if (json) o.println(rep.json());
-        else print(o, t, r, rep);
-        if (!skipped.isEmpty()) (json ? err : o).println("  " + skipped);
+        boolean stdoutJson = json != null && json.toString().equals("-");
+        SynthSummary summary = new SynthSummary(SynthSummary.FORMAT, Provenance.of(spec, Map.of(), Map.of()), t.name(), p.hash(), p.units(), r.tools(),
+                r.cached(), rep.used(), rep.capacity(), rep.estimate(), rep.fmaxMHz().isPresent() ? rep.fmaxMHz().getAsDouble() : null, rep.over(),
+                rep.fits() ? null : smallestChange(rep, p), rep.fits());
+        if (out != null) copyOut(r, summary);
+        if (stdoutJson) o.print(JsonSummary.json(summary));
+        else {
+            JsonSummary.write("--json", json, summary);
+            print(o, t, r, rep);
+        }
+        if (!skipped.isEmpty()) (stdoutJson ? err : o).println("  " + skipped);
         if (!rep.fits()) {
-            PrintWriter w = json ? err : o;
+            PrintWriter w = stdoutJson ? err : o;
             w.println("does not fit " + t.name() + ": " + String.join("; ", rep.over()));
-            w.println("smallest change: " + smallestChange(rep, p));
+            w.println("smallest change: " + summary.smallestChange());
             return ExitCode.CHECK_FAILED.code;
         }
-        if (!json) o.println("fits " + t.name());
+        if (!stdoutJson) o.println("fits " + t.name());
         return ExitCode.OK.code;
     }
 
@@ -143,14 +157,15 @@ final class SynthCommand implements Callable<Integer> {
                 + " the device: narrower datapaths (infomorph arch --arch), inference-only (--mode infer) or a larger device";
     }
 
-    private void copyOut(SynthFlow.Outcome r, SynthReport rep) {
+    private void copyOut(SynthFlow.Outcome r, SynthSummary summary) {
         try {
             Files.createDirectories(out);
             try (Stream<Path> files = Files.list(r.dir())) {
                 for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith("-netlist.json")).toList())
                     Files.copy(f, out.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.writeString(out.resolve("synth.json"), rep.json() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("synth.json"), JsonSummary.json(summary), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("index.html"), HtmlReport.render(summary.report(mode.mode.toString().toLowerCase(Locale.ROOT))), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw InvalidInputException.at(out.toString(), null, "cannot write (" + e.getMessage() + "); give a writable folder");
         }

@@ -17,6 +17,8 @@ import org.infomorph.compiler.network.NetworkStore;
 import org.infomorph.compiler.network.TrainedNetwork;
 import org.infomorph.compiler.train.EpochReport;
 import org.infomorph.compiler.train.Trainer;
+import org.infomorph.runtime.report.JsonSummary;
+import org.infomorph.runtime.report.TrainSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,6 +59,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin ArchOptions arch;
 
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON (format " + TrainSummary.FORMAT + ", docs/report.md)")
+    Path json;
+
     enum Rule {
         paper, hw_rule;
 
@@ -74,6 +79,7 @@ final class TrainCommand implements Callable<Integer> {
         OptionChecks.onlyWith("--force", force, out != null, "without --out");
         List<Path> inputs = java.util.Arrays.asList(network, arch.file, data.cacheDir());
         if (out != null) SafeOutput.check("--out", out, SafeOutput.Kind.TRAINED, force, inputs);
+        JsonSummary.check("--json", json, inputs);
         NetworkSpec net = Networks.read(network, epochs, seed);
         ArchConfig a = rule == Rule.hw_rule ? arch.load() : null;
         MemoryBudget.requireFloat(net, a != null ? a.learning().batchSize() : net.training().batchSize(), network.toString());
@@ -92,6 +98,7 @@ final class TrainCommand implements Callable<Integer> {
             SafeOutput.write("--out", out, SafeOutput.Kind.TRAINED, force, inputs, dir -> NetworkStore.save(run.trained(), metrics, dir));
             o.println("saved trained network to " + out);
         }
+        JsonSummary.write("--json", json, run.summary(spec, net, data.dataset(), rule.toString(), out));
         o.printf("test accuracy: %.2f%%%n", 100 * run.last().testAccuracy());
         return ExitCode.OK.code;
     }

@@ -5,14 +5,28 @@ import java.util.ArrayList;
 import java.util.List;
 import org.infomorph.compiler.data.DatasetSplit;
 import org.infomorph.compiler.network.LayerSpec;
+import org.infomorph.compiler.network.NetworkSpec;
 import org.infomorph.compiler.network.TrainedNetwork;
 import org.infomorph.compiler.train.EpochReport;
 import org.infomorph.compiler.train.Trainer;
+import org.infomorph.runtime.report.EpochFigures;
+import org.infomorph.runtime.report.JsonSummary;
+import org.infomorph.runtime.report.Provenance;
+import org.infomorph.runtime.report.TrainSummary;
 
 /** Runs the epochs of a training, printing one report per epoch; shared by train and demo. */
 record TrainingRun(List<EpochReport> epochs, TrainedNetwork trained) {
     EpochReport last() {
         return epochs.get(epochs.size() - 1);
+    }
+
+    /** The run as {@code train --json} writes it; {@code saved} is the --out directory or null. */
+    TrainSummary summary(picocli.CommandLine.Model.CommandSpec spec, NetworkSpec net, String dataset, String level, java.nio.file.Path saved) {
+        List<TrainSummary.LayerLabels> layers = net.layers().stream().map(l -> new TrainSummary.LayerLabels(l.name(), List.of(AtomFormat.labels(l)))).toList();
+        Provenance p = Provenance.of(spec, java.util.Map.of("network", net.training().seed()),
+                java.util.Map.of("weights_sha256", WeightsHash.of(trained)));
+        return new TrainSummary(TrainSummary.FORMAT, p, net.name(), dataset, level, layers, EpochFigures.of(epochs), JsonSummary.num(last().testAccuracy()),
+                JsonSummary.num(last().testAccuracyDeterministic()), saved == null ? null : saved.toString());
     }
 
     static TrainingRun execute(TrainedNetwork initial, DatasetSplit split, boolean atoms, PrintWriter o) {

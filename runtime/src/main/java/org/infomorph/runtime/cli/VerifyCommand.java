@@ -17,6 +17,8 @@ import org.infomorph.runtime.device.SpikeRule;
 import org.infomorph.runtime.lockstep.Lockstep;
 import org.infomorph.runtime.array.ArrayDevice;
 import org.infomorph.runtime.fpga.FpgaDevice;
+import org.infomorph.runtime.report.JsonSummary;
+import org.infomorph.runtime.report.VerifySummary;
 import org.infomorph.runtime.sim.VerilatorDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,6 +65,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "seed (any 64-bit integer; default: the image's)")
     Long seed;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "also write the report (index.html) into DIR: new, empty or an earlier report")
+    Path report;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON (format " + VerifySummary.FORMAT + ", docs/report.md)")
+    Path json;
+
     @Option(names = "--fault", paramLabel = "RUN", hidden = true, defaultValue = "-1", description = "test only: RTL flips a spike at this RUN")
     int fault;
 
@@ -74,6 +82,8 @@ final class VerifyCommand implements Callable<Integer> {
         OptionChecks.range("--units", units, 1, 255);
         List<Path> inputs = Arrays.asList(image, arch.file, data.cacheDir());
         Path vcd = SafeOutput.checkFile("--waveform", waveform, inputs, "a waveform (VCD)", VCD_MAGIC);
+        if (report != null) SafeOutput.check("--report", report, SafeOutput.Kind.REPORT, false, inputs);
+        JsonSummary.check("--json", json, inputs);
         Images.Resolved resolved = Images.resolve(image, arch.load(), seed);
         Image img = resolved.image();
         MemoryBudget.requireFixed(img.network(), img.arch(), image.toString());
@@ -110,6 +120,7 @@ final class VerifyCommand implements Callable<Integer> {
             Files.deleteIfExists(tmp);
         }
         VerifyReport.print(o, img, p, device.level(), r, stochastic);
+        VerifyReport.write(spec, report, json, inputs, image, img, p, r, stochastic);
         return r.passed() ? ExitCode.OK.code : ExitCode.CHECK_FAILED.code;
     }
 }

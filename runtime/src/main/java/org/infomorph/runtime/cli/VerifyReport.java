@@ -1,11 +1,20 @@
 package org.infomorph.runtime.cli;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.infomorph.compiler.SafeOutput;
 import org.infomorph.compiler.image.Image;
-import org.infomorph.compiler.rtl.RtlCycles;
 import org.infomorph.runtime.lockstep.Lockstep;
 import org.infomorph.runtime.lockstep.StateDiff;
+import org.infomorph.runtime.report.HtmlReport;
+import org.infomorph.runtime.report.JsonSummary;
+import org.infomorph.runtime.report.LockstepSummary;
+import org.infomorph.runtime.report.Provenance;
+import org.infomorph.runtime.report.VerifySummary;
 
 /** The lockstep result for people: mismatches, measured against estimated cycles, simulation speed. */
 final class VerifyReport {
@@ -13,8 +22,6 @@ final class VerifyReport {
 
     static void print(PrintWriter o, Image image, int units, String level, Lockstep.Result r, boolean stochastic) {
         // the schedule for the units that ran (the compiler's own choice may differ)
-        var net = image.network();
-        var arch = image.arch();
         double wall = Math.max(1e-9, r.rtlSeconds());
         if (level.equals("L3"))
             o.printf("samples: %,d in %d batches; L2 %.2f s, L3 %.2f s: %,.0f simulated cycles, %,.0f cycles/s; %.1f%% of L3 wall time outside the native model (Java + JNA)%n",
@@ -23,9 +30,9 @@ final class VerifyReport {
         else
             o.printf("samples: %,d in %d batches; L2 %.2f s, %s %.2f s (link included): %,.0f array cycles%n", r.samples(), r.batches(), r.refSeconds(),
                     level, r.rtlSeconds(), (double) r.rtlCycles());
-        cycles(o, "inference sample", r.sampleCycles(), RtlCycles.run(net, arch, units, false, stochastic));
-        cycles(o, "learning sample", r.learnSampleCycles(), RtlCycles.run(net, arch, units, true, true));
-        cycles(o, "batch boundary", r.boundaryCycles(), RtlCycles.boundary(net, arch, units));
+        for (LockstepSummary.Cycles c : LockstepSummary.of(image, units, r, stochastic).cycles())
+            o.printf("cycles per %s: measured %,.0f (min %,d, max %,d), compiler estimate %,d: %+.1f%%%n", c.step(), c.measuredMean(), c.measuredMin(),
+                    c.measuredMax(), c.estimate(), 100 * (c.measuredMean() - c.estimate()) / Math.max(1, c.estimate()));
         StateDiff d = r.diff();
         if (d.mismatches() > 0) {
             o.println("FIRST MISMATCHES:");
@@ -37,11 +44,16 @@ final class VerifyReport {
         o.printf("%d mismatches in %d compared values%n", d.mismatches(), d.compared());
     }
 
-    private static void cycles(PrintWriter o, String what, long[] measured, long estimate) {
-        if (measured.length == 0) return;
-        long min = Arrays.stream(measured).min().orElse(0), max = Arrays.stream(measured).max().orElse(0);
-        double mean = Arrays.stream(measured).average().orElse(0);
-        o.printf("cycles per %s: measured %,.0f (min %,d, max %,d), compiler estimate %,d: %+.1f%%%n", what, mean, min, max, estimate,
-                100 * (mean - estimate) / Math.max(1, estimate));
+    /** Writes the report (index.html into {@code report}) and the JSON summary, each when asked for. */
+    static void write(picocli.CommandLine.Model.CommandSpec spec, Path report, Path json, List<Path> inputs, Path imagePath, Image image, int units,
+            Lockstep.Result r, boolean stochastic) throws java.io.IOException {
+        if (report == null && json == null) return;
+        VerifySummary s = new VerifySummary(VerifySummary.FORMAT, Provenance.of(spec,
+                Map.of("image", image.seed()), Map.of()), imagePath.toString(), image.network().name(), stochastic ? "stochastic" : "deterministic",
+                LockstepSummary.of(image, units, r, stochastic), r.passed());
+        if (report != null)
+            SafeOutput.write("--report", report, SafeOutput.Kind.REPORT, false, inputs,
+                    dir -> Files.writeString(dir.resolve("index.html"), HtmlReport.render(s.report(report)), StandardCharsets.UTF_8));
+        JsonSummary.write("--json", json, s);
     }
 }

@@ -1,8 +1,5 @@
 package org.infomorph.runtime.fpga;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.infomorph.compiler.mapping.FpgaFamily;
 import org.infomorph.targets.TargetDescriptor;
 
 /**
@@ -32,12 +30,7 @@ public record SynthReport(String target, Map<String, Double> used, Map<String, D
         used.put("dsp", (double) r.dsps());
         for (TargetDescriptor.Memory m : t.memories()) used.put(m.name(), r.blocks(m.kind()));
         used.put("lutram", (double) r.lutRam());
-        t.logic().count().ifPresent(c -> {
-            cap.put("lut", (double) c);
-            cap.put("ff", (double) c * r.family().ffsPerLut);
-        });
-        t.dsp().count().ifPresent(c -> cap.put("dsp", (double) c));
-        for (TargetDescriptor.Memory m : t.memories()) m.count().ifPresent(c -> cap.put(m.name(), (double) c));
+        cap.putAll(capacity(t, r.family()));
         List<String> over = new ArrayList<>();
         for (var e : cap.entrySet()) {
             double u = used.get(e.getKey()) + (e.getKey().equals("lut") ? used.get("lutram") : 0);
@@ -50,31 +43,16 @@ public record SynthReport(String target, Map<String, Double> used, Map<String, D
         return new SynthReport(t.name(), used, cap, new LinkedHashMap<>(estimate), over.isEmpty(), fmax, List.copyOf(over));
     }
 
-    /** The one JSON object of {@code infomorph synth --json}. */
-    public String json() {
-        ObjectMapper m = new ObjectMapper();
-        ObjectNode n = m.createObjectNode();
-        n.put("target", target);
-        n.set("used", numbers(m, used));
-        n.set("capacity", numbers(m, capacity));
-        n.set("estimate", numbers(m, estimate));
-        n.put("fits", fits);
-        if (fmaxMHz.isPresent()) n.put("fmax_mhz", Math.round(fmaxMHz.getAsDouble() * 100) / 100.0);
-        else n.putNull("fmax_mhz");
-        try {
-            return m.writeValueAsString(n);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ObjectNode numbers(ObjectMapper m, Map<String, Double> values) {
-        ObjectNode n = m.createObjectNode();
-        values.forEach((k, v) -> {
-            if (v == Math.rint(v)) n.put(k, v.longValue());
-            else n.put(k, v);
+    /** The target's capacity per figure: {@code lut}, {@code ff} (LUTs times the family's flip-flops per LUT), {@code dsp}, each memory kind. */
+    public static Map<String, Double> capacity(TargetDescriptor t, FpgaFamily family) {
+        Map<String, Double> cap = new LinkedHashMap<>();
+        t.logic().count().ifPresent(c -> {
+            cap.put("lut", (double) c);
+            cap.put("ff", (double) c * family.ffsPerLut);
         });
-        return n;
+        t.dsp().count().ifPresent(c -> cap.put("dsp", (double) c));
+        for (TargetDescriptor.Memory m : t.memories()) m.count().ifPresent(c -> cap.put(m.name(), (double) c));
+        return cap;
     }
 
     /** The table: one line per figure, used / capacity / estimate, and OVER where it does not fit. */

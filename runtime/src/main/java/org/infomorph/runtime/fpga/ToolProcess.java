@@ -17,7 +17,7 @@ record ToolProcess(List<String> command, Path dir, Path log, Duration timeout) {
         long t0 = System.nanoTime();
         try {
             Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            if (!org.infomorph.runtime.sim.ToolWait.waitFor(p, Path.of(command.get(0)).getFileName().toString(), log, timeout.toSeconds())) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);

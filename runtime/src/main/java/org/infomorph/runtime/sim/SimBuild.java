@@ -184,7 +184,9 @@ public final class SimBuild {
         pb.environment().putAll(env);
         int rc;
         try {
-            rc = pb.start().waitFor();
+            Process proc = pb.start();
+            ToolWait.waitFor(proc, what, log, Long.MAX_VALUE / 2_000_000_000L);
+            rc = proc.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SimException(what + " interrupted");

@@ -83,6 +83,9 @@ class LadderCommandsTest {
         List<String> rows = Files.readAllLines(out.resolve("pid-error.csv"));
         assertEquals(1 + 6 * 2, rows.size(), String.join("\n", rows)); // header + 6 variants x 2 layers
         assertTrue(Files.size(out.resolve("pid-error.png")) > 10_000);
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("<table id=\"table-pid-error\"") && html.contains("<figure id=\"image-pid-error\"><img alt=\"PID error and accuracy per parameter\" src=\"data:image/png;base64,"),
+                "the report embeds the table and the plot");
         for (String row : rows.subList(1, rows.size())) {
             String[] f = row.split(",");
             double endToEnd = Double.parseDouble(f[3]), arithmetic = Double.parseDouble(f[4]);

@@ -43,9 +43,9 @@ class SynthCommandTest {
     void jsonIsOneObjectWithTheTargetsMemoryKindsAndTheVerdict(@TempDir Path out) throws Exception {
         assumeTrue(SynthSmoke.yosysPresent(), SynthSmoke.NO_YOSYS);
         Resources measured = SynthSmoke.synthesise(FpgaFamily.ICE40).resources();
-        CliRun r = CliRun.of(args("ice40up5k-icebreaker", "--json", "--out", out.toString()));
-        JsonNode j = new ObjectMapper().readTree(r.out());
-        assertEquals(1, r.out().strip().lines().count(), r.out());
+        CliRun r = CliRun.of(args("ice40up5k-icebreaker", "--json", "-", "--out", out.toString()));
+        JsonNode j = new ObjectMapper().readTree(r.out()); // one object and nothing else on stdout
+        assertEquals("infomorph-synth-summary/1", j.path("format").asText());
         assertEquals("ice40up5k-icebreaker", j.path("target").asText());
         assertEquals(measured.luts(), j.path("used").path("lut").asInt());
         assertEquals(measured.ffs(), j.path("used").path("ff").asInt());
@@ -63,6 +63,9 @@ class SynthCommandTest {
         assertEquals(ExitCode.CHECK_FAILED.code, r.exitCode());
         assertTrue(r.err().contains("does not fit ice40up5k-icebreaker: lut " ) && r.err().contains("smallest change: one unit is already"), r.err());
         assertTrue(Files.isRegularFile(out.resolve("synth.json")) && Files.isRegularFile(out.resolve("LluArray.sv")));
+        assertEquals(j, new ObjectMapper().readTree(out.resolve("synth.json").toFile()));
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("<table id=\"table-resources\"") && html.contains("synthesised") && html.contains("OVER"), "the report puts synthesis beside the estimate");
     }
 
     @Test
