@@ -31,7 +31,7 @@ class Ice40PnrTest {
     @Test
     void anOverfullDesignIsNamedFromTheLog() {
         // the lines of a real nextpnr-ice40 0.4 log of a board top of 2 LLUs (its placer then fails with "Failed to expand region")
-        String log = "Info: Device utilisation:\nInfo: \t         ICESTORM_LC:  5321/ 5280   100%\nInfo: \t        ICESTORM_RAM:    14/   30    46%\n"
+        String log = "Info: Device utilisation:\nInfo: \t         ICESTORM_LC:  5321/ 5280   100%\nInfo: \t        ICESTORM_RAM:    13/   30    43%\n"
                 + "Info: \t               SB_IO:     7/   96     7%\nERROR: Failed to expand region (0, 0) |_> (25, 31) of 5321 ICESTORM_LCs\n";
         assertEquals("it needs 5321 ICESTORM_LCs, the chip has 5280", Ice40Pnr.overfull(log));
         assertEquals(null, Ice40Pnr.overfull(log.replace("5321/", "5279/")));
