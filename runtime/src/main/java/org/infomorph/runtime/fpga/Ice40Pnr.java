@@ -62,7 +62,7 @@ public final class Ice40Pnr {
                         "--timing-allow-fail", "--seed", "1"), dir, Map.of(), log, "nextpnr-ice40");
             } catch (SimException e) {
                 // nextpnr's placer says "Failed to expand region" when the design has more cells than the chip: say that instead
-                String over = overfull(Files.exists(log) ? Files.readString(log) : "");
+                String over = overfull(log);
                 if (over != null) throw new SimException(base + " does not fit the " + device + ": " + over + "; build it with fewer --units, or --mode infer (log " + log + ")", e);
                 throw e;
             }
@@ -87,16 +87,13 @@ public final class Ice40Pnr {
     }
 
     /** The first cell kind nextpnr's log counts over the chip's capacity ("it needs 5321 ICESTORM_LCs, the chip has 5280"), or null. */
-    static String overfull(String nextpnrLog) {
-        Matcher m = OVER.matcher(nextpnrLog);
-        while (m.find())
-            if (Integer.parseInt(m.group(2)) > Integer.parseInt(m.group(3)))
-                return "it needs " + m.group(2) + " " + m.group(1) + "s, the chip has " + m.group(3);
+    static String overfull(Path nextpnrLog) {
+        NextpnrIce40.Utilisation u = NextpnrIce40.utilisationFromLog(nextpnrLog);
+        for (var e : u.used().entrySet())
+            if (e.getValue() > u.available().get(e.getKey())) return "it needs " + e.getValue() + " " + e.getKey() + "s, the chip has " + u.available().get(e.getKey());
         return null;
     }
 
-    /** nextpnr's utilisation lines, e.g. {@code ICESTORM_LC:  5321/ 5280   100%}. */
-    private static final Pattern OVER = Pattern.compile("(ICESTORM_\\w+|SB_\\w+):\\s+(\\d+)/\\s*(\\d+)");
     private static final Pattern ICETIME = Pattern.compile("Total path delay: ([0-9.]+) ns \\(([0-9.]+) MHz\\)");
 
     /** Reads nextpnr's JSON report and icetime's output; the slowest clock counts. */
