@@ -55,9 +55,17 @@ public final class Ice40Pnr {
         long t0 = System.nanoTime();
         try {
             String nextpnr = tool("nextpnr-ice40", "fpga-icestorm and nextpnr-ice40");
-            SimBuild.run(List.of(nextpnr, "--" + device, "--package", pkg, "--pcf", pcf.toAbsolutePath().toString(), "--json",
-                    netlist.toAbsolutePath().toString(), "--asc", asc.toString(), "--freq", fmt(freqMHz), "--report", report.toString(),
-                    "--timing-allow-fail", "--seed", "1"), dir, Map.of(), dir.resolve("nextpnr.log"), "nextpnr-ice40");
+            Path log = dir.resolve("nextpnr.log");
+            try {
+                SimBuild.run(List.of(nextpnr, "--" + device, "--package", pkg, "--pcf", pcf.toAbsolutePath().toString(), "--json",
+                        netlist.toAbsolutePath().toString(), "--asc", asc.toString(), "--freq", fmt(freqMHz), "--report", report.toString(),
+                        "--timing-allow-fail", "--seed", "1"), dir, Map.of(), log, "nextpnr-ice40");
+            } catch (SimException e) {
+                // nextpnr's placer says "Failed to expand region" when the design has more cells than the chip: say that instead
+                String over = overfull(log);
+                if (over != null) throw new SimException(base + " does not fit the " + device + ": " + over + "; build it with fewer --units, or --mode infer (log " + log + ")", e);
+                throw e;
+            }
             SimBuild.run(List.of(tool("icepack", "fpga-icestorm"), asc.toString(), bin.toString()), dir, Map.of(), dir.resolve("icepack.log"), "icepack");
             Path icetimeLog = dir.resolve("icetime.log");
             SimBuild.run(List.of(tool("icetime", "fpga-icestorm"), "-d", device, "-P", pkg, "-p", pcf.toAbsolutePath().toString(), "-t", asc.toString()),
@@ -76,6 +84,14 @@ public final class Ice40Pnr {
 
     private static String fmt(double mhz) {
         return String.format(java.util.Locale.ROOT, "%.2f", mhz);
+    }
+
+    /** The first cell kind nextpnr's log counts over the chip's capacity ("it needs 5321 ICESTORM_LCs, the chip has 5280"), or null. */
+    static String overfull(Path nextpnrLog) {
+        NextpnrIce40.Utilisation u = NextpnrIce40.utilisationFromLog(nextpnrLog);
+        for (var e : u.used().entrySet())
+            if (e.getValue() > u.available().get(e.getKey())) return "it needs " + e.getValue() + " " + e.getKey() + "s, the chip has " + u.available().get(e.getKey());
+        return null;
     }
 
     private static final Pattern ICETIME = Pattern.compile("Total path delay: ([0-9.]+) ns \\(([0-9.]+) MHz\\)");

@@ -27,4 +27,14 @@ class Ice40PnrTest {
         assertTrue(r.timingMet());
         assertFalse(Ice40Pnr.parse(REPORT, ICETIME, 30, Path.of("x.bin")).timingMet(), "25 MHz does not meet 30 MHz");
     }
+
+    @Test
+    void anOverfullDesignIsNamedFromTheLog(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // the lines of a real nextpnr-ice40 0.4 log of a board top of 2 LLUs (its placer then fails with "Failed to expand region")
+        String log = "Info: Device utilisation:\nInfo: \t         ICESTORM_LC:  5321/ 5280   100%\nInfo: \t        ICESTORM_RAM:    13/   30    43%\n"
+                + "Info: \t               SB_IO:     7/   96     7%\nERROR: Failed to expand region (0, 0) |_> (25, 31) of 5321 ICESTORM_LCs\n";
+        Path over = java.nio.file.Files.writeString(tmp.resolve("over.log"), log), fits = java.nio.file.Files.writeString(tmp.resolve("fits.log"), log.replace("5321/", "5279/"));
+        assertEquals("it needs 5321 ICESTORM_LCs, the chip has 5280", Ice40Pnr.overfull(over));
+        assertEquals(null, Ice40Pnr.overfull(fits));
+    }
 }
