@@ -2,7 +2,6 @@ package org.infomorph.runtime.reference;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.ArchTables;
 import org.infomorph.compiler.arch.LayerConstants;
@@ -12,6 +11,7 @@ import org.infomorph.compiler.fixed.Log2Unit;
 import org.infomorph.compiler.fixed.Xorshift32;
 import org.infomorph.compiler.image.ImageLayer;
 import org.infomorph.compiler.image.ImageSource;
+import org.infomorph.compiler.train.Parallel;
 import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.runtime.device.DeviceState;
 import org.infomorph.runtime.device.SpikeRule;
@@ -244,10 +244,16 @@ final class NeuronLayer {
         forEach(n, work, body);
     }
 
-    /** Runs {@code body} for 0..count-1, in parallel when {@code work} (operations in all) is large enough. */
+    /**
+     * Runs {@code body} for 0..count-1, in parallel when {@code work} (operations in all) is large
+     * enough: pieces claimed one at a time by the caller and one helper ({@link Parallel}), so a
+     * helper that a busy machine puts to sleep holds up at most one piece.
+     */
     static void forEach(int count, long work, java.util.function.IntConsumer body) {
         if (work < PARALLEL_WORK) for (int j = 0; j < count; j++) body.accept(j);
-        else IntStream.range(0, count).parallel().forEach(body);
+        else Parallel.forRange(count, 1, (from, to) -> {
+            for (int j = from; j < to; j++) body.accept(j);
+        });
     }
 
     private static final int[] U = {NeuronProgram.Reg.R.ordinal(), NeuronProgram.Reg.C.ordinal(), NeuronProgram.Reg.L.ordinal()};

@@ -1,6 +1,5 @@
 package org.infomorph.runtime.reference;
 
-import java.util.stream.IntStream;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.Field;
 import org.infomorph.compiler.arch.NeuronProgram;
@@ -144,7 +143,7 @@ final class SampleUpdate {
 
     /** The batch boundary of a per-sample layer (section 7): the next table from the histogram, cleared, then the ranges. */
     static void boundary(NeuronLayer L, SaturationCounters sat) {
-        IntStream.range(0, L.n).parallel().forEach(j -> {
+        NeuronLayer.forEach(L.n, (long) L.n * L.cells * 64, j -> {
             int off = j * L.cells;
             L.coefficients.compute(L.counts, L.softSums, off, L.table, off, sat);
             java.util.Arrays.fill(L.counts, off, off + L.cells, 0);
