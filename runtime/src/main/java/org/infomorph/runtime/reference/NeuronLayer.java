@@ -191,46 +191,44 @@ final class NeuronLayer {
         int[] theta = ps.theta, spikes = ps.spikes;
         SpikeRule rule = ps.rule;
         SaturationCounters sat = ps.sat;
-        {
-            int[] regs = new int[REGS];
-            long[] acc = new long[3];
-            int[] u = new int[3];
-            for (int bi = 0; bi < batch; bi++) {
-                for (int k = 0; k < s; k++) {
-                    if (stepInvariant[k] && !firstStep) {
-                        acc[k] = invariantAcc[k][j * batch + bi];
-                        continue;
-                    }
-                    int sz = size[k];
-                    int p = productShift[k];
-                    acc[k] = b[k][j] >> p;
-                    if (in[k] != null) acc[k] += p == 0 ? dot(in[k], bi * sz, w[k], j * sz, sz) : dotShifted(in[k], bi * sz, w[k], j * sz, sz, p);
-                    if (stepInvariant[k] && firstStep) invariantAcc[k][j * batch + bi] = acc[k];
+        int[] regs = new int[REGS];
+        long[] acc = new long[3];
+        int[] u = new int[3];
+        for (int bi = 0; bi < batch; bi++) {
+            for (int k = 0; k < s; k++) {
+                if (stepInvariant[k] && !firstStep) {
+                    acc[k] = invariantAcc[k][j * batch + bi];
+                    continue;
                 }
-                engine.forward(acc, uShift, last && learn, regs, sat);
-                for (int k = 0; k < s; k++) u[k] = regs[U[k]];
-                int th = regs[NeuronProgram.Reg.TH.ordinal()];
-                theta[bi * n + j] = th;
-                if (spikes != null) {
-                    boolean on = rule == SpikeRule.STOCHASTIC
-                            ? Integer.compareUnsigned(draws[j][bi * perSample + drawStep] >>> (32 - thetaBits), th) < 0
-                            : th > thetaHalf;
-                    spikes[bi * n + j] = on ? spikeOne : -spikeOne;
-                }
-                if (!last || !learn) continue; // inference touches no learning state
-                int c = 0;
-                for (int k = 0; k < s; k++) {
-                    int a = Math.abs(u[k]);
-                    if (a > maxAbs[j * s + k]) maxAbs[j * s + k] = a;
-                    c = c * bins + bin(u[k], rangeExp[j * s + k]);
-                }
-                int h = j * cells + c;
-                if (counts[h] == (1 << arch.numerics().count().bits()) - 1) sat.event(SaturationCounters.COUNT);
-                else counts[h]++;
-                softSums[h] = sat.saturate((long) softSums[h] + th, arch.numerics().softSum(), SaturationCounters.SOFT_SUM);
-                cell[j * batch + bi] = c;
-                for (int k = 0; k < s; k++) slopes[k][j * batch + bi] = regs[F[k]];
+                int sz = size[k];
+                int p = productShift[k];
+                acc[k] = b[k][j] >> p;
+                if (in[k] != null) acc[k] += p == 0 ? dot(in[k], bi * sz, w[k], j * sz, sz) : dotShifted(in[k], bi * sz, w[k], j * sz, sz, p);
+                if (stepInvariant[k] && firstStep) invariantAcc[k][j * batch + bi] = acc[k];
             }
+            engine.forward(acc, uShift, last && learn, regs, sat);
+            for (int k = 0; k < s; k++) u[k] = regs[U[k]];
+            int th = regs[NeuronProgram.Reg.TH.ordinal()];
+            theta[bi * n + j] = th;
+            if (spikes != null) {
+                boolean on = rule == SpikeRule.STOCHASTIC
+                        ? Integer.compareUnsigned(draws[j][bi * perSample + drawStep] >>> (32 - thetaBits), th) < 0
+                        : th > thetaHalf;
+                spikes[bi * n + j] = on ? spikeOne : -spikeOne;
+            }
+            if (!last || !learn) continue; // inference touches no learning state
+            int c = 0;
+            for (int k = 0; k < s; k++) {
+                int a = Math.abs(u[k]);
+                if (a > maxAbs[j * s + k]) maxAbs[j * s + k] = a;
+                c = c * bins + bin(u[k], rangeExp[j * s + k]);
+            }
+            int h = j * cells + c;
+            if (counts[h] == (1 << arch.numerics().count().bits()) - 1) sat.event(SaturationCounters.COUNT);
+            else counts[h]++;
+            softSums[h] = sat.saturate((long) softSums[h] + th, arch.numerics().softSum(), SaturationCounters.SOFT_SUM);
+            cell[j * batch + bi] = c;
+            for (int k = 0; k < s; k++) slopes[k][j * batch + bi] = regs[F[k]];
         }
     }
 
