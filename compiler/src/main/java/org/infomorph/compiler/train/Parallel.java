@@ -16,18 +16,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * that the OS puts to sleep holds up at most the one piece it took, and one that starts late finds
  * nothing left to do.
  */
-final class Parallel {
+public final class Parallel {
     /** Pieces per range: enough that the last one is a small share of the work. */
     private static final int PIECES = 16;
 
     private Parallel() {}
 
-    interface Range {
+    public interface Range {
         void run(int from, int to);
     }
 
     /** Runs {@code body} over {@code [0, n)} in pieces of at least {@code minPiece} indices. */
-    static void forRange(int n, int minPiece, Range body) {
+    public static void forRange(int n, int minPiece, Range body) {
         int pieces = Math.max(1, Math.min(PIECES, n / Math.max(1, minPiece)));
         if (pieces == 1 || Runtime.getRuntime().availableProcessors() == 1) {
             body.run(0, n);

@@ -62,26 +62,22 @@ public final class CoefficientTable {
         long[][] marg = cells.marginals(m0, m1);
         long[] acc = new long[n];
         long[] v0 = new long[n], v1 = new long[n];
-        long[] q0 = new long[n], q1 = new long[n];
+        long[] q0 = new long[n], q1 = new long[n], r0 = new long[n], r1 = new long[n];
         for (int a = 0; a < lattice.size(); a++) {
             if (beta[a] == 0) continue;
             int[] masks = lattice.masks()[a], coefs = lattice.coefs()[a];
-            for (int c = 0; c < n; c++) {
-                v0[c] = cells.union(marg, masks, coefs, c, 0);
-                v1[c] = cells.union(marg, masks, coefs, c, 1);
+            cells.unions(marg, masks, coefs, v0, v1);
+            for (int c = 0; c < n; c++)
                 acc[c] = addAcc(acc[c], Fixed.roundShift(beta[a] * log2.ratio(v1[c], v0[c]), logShift), sat);
-            }
             if (lattice.sizes()[a] < 2) continue;
             for (int c = 0; c < n; c++) {
                 q0[c] = quotient(m0[c], v0[c], sat);
                 q1[c] = quotient(m1[c], v1[c], sat);
             }
-            long[][] qm = cells.marginals(q0, q1);
-            for (int c = 0; c < n; c++) {
-                long r1 = cells.union(qm, masks, coefs, c, 1);
-                long r0 = cells.union(qm, masks, coefs, c, 0);
-                acc[c] = addAcc(acc[c], Fixed.roundShift(betaR[a] * (r1 - r0), rShift), sat);
-            }
+            long[][] qm = cells.marginals(q0, q1, masks);
+            cells.unions(qm, masks, coefs, r0, r1);
+            for (int c = 0; c < n; c++)
+                acc[c] = addAcc(acc[c], Fixed.roundShift(betaR[a] * (r1[c] - r0[c]), rShift), sat);
         }
         long bottom = Fixed.roundShift((long) gammaBottom * log2.ratio(marg[0][1], marg[0][0]), logShift);
         for (int c = 0; c < n; c++)

@@ -90,7 +90,11 @@ final class NeuronEngine {
 
     /** The error of source k from table entry {@code tab} and slope {@code f} (the ERRORS step of that source). */
     int error(int k, int tab, int f, SaturationCounters sat) {
-        int[] regs = new int[NeuronProgram.Reg.values().length];
+        return error(k, tab, f, new int[NeuronProgram.Reg.values().length], sat);
+    }
+
+    /** As {@link #error(int, int, int, SaturationCounters)}, with the caller's scratch registers. */
+    int error(int k, int tab, int f, int[] regs, SaturationCounters sat) {
         regs[NeuronProgram.Reg.TAB.ordinal()] = tab;
         for (int i = 0; i < errors.length; i++) {
             if (errors[i].source() != k) continue;

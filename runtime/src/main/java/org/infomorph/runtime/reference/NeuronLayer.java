@@ -2,7 +2,6 @@ package org.infomorph.runtime.reference;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.ArchTables;
 import org.infomorph.compiler.arch.LayerConstants;
@@ -12,6 +11,7 @@ import org.infomorph.compiler.fixed.Log2Unit;
 import org.infomorph.compiler.fixed.Xorshift32;
 import org.infomorph.compiler.image.ImageLayer;
 import org.infomorph.compiler.image.ImageSource;
+import org.infomorph.compiler.train.Parallel;
 import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.runtime.device.DeviceState;
 import org.infomorph.runtime.device.SpikeRule;
@@ -41,6 +41,18 @@ final class NeuronLayer {
     int[][] slopes;
     int[][] lastInputs;
     int[] thetaOut;
+    /** per neuron: the PRNG draws of one per-sample update (unmasked weights and biases of the learned sources) */
+    final int[] updateDraws;
+    /** per source: every weight was loaded in [-weightMax, weightMax] (updates keep it there) */
+    final boolean[] weightsInRange;
+    /** per source and neuron: the neuron's row of the mask has no zero */
+    final boolean[][] denseRow;
+    /** per source and neuron: the unmasked weights in the neuron's row */
+    final int[][] unmaskedRow;
+    /** per source: its input is the same at every step of a sample (input data, label), so its sum is too */
+    final boolean[] stepInvariant;
+    /** per source, [j*batch + b]: the sums of the step-invariant sources at the layer's first step of this run */
+    private long[][] invariantAcc;
 
     NeuronLayer(int index, LayerSpec spec, ImageLayer image, ArchConfig arch, ArchTables tables, LayerConstants k, long seed) {
         this.index = index;
@@ -91,6 +103,23 @@ final class NeuronLayer {
         thetaBits = arch.numerics().theta().bits();
         thetaHalf = 1 << (thetaBits - 1);
         spikeOne = 1 << inFrac;
+        weightsInRange = new boolean[s];
+        for (int k2 = 0; k2 < s; k2++) {
+            int wmax = arch.numerics().weightMax();
+            weightsInRange[k2] = java.util.Arrays.stream(w[k2]).allMatch(v -> v >= -wmax && v <= wmax);
+        }
+        updateDraws = new int[n];
+        denseRow = new boolean[s][n];
+        unmaskedRow = new int[s][n];
+        for (int k2 = 0; k2 < s; k2++)
+            for (int j = 0; j < n; j++) {
+                int unmasked = 0;
+                for (int i = j * size[k2]; i < (j + 1) * size[k2]; i++) if (mask[k2][i] != 0) unmasked++;
+                denseRow[k2][j] = unmasked == size[k2];
+                unmaskedRow[k2][j] = unmasked;
+                if (!fixed[k2]) updateDraws[j] += unmasked + (bias ? 1 : 0);
+            }
+        stepInvariant = new boolean[s];
         uShift = new int[s];
         for (int k2 = 0; k2 < s; k2++) uShift[k2] = inFrac + wf[k2] - productShift[k2] - af;
         SigmoidUnit sig = new SigmoidUnit(tables.sigmoid(), af, arch.luts().sigmoidRangeExp());
@@ -103,7 +132,7 @@ final class NeuronLayer {
     int[][] drawSpikes(int batch, int perSample) {
         int[][] d = new int[n][batch * perSample];
         if (perSample == 0) return d;
-        IntStream.range(0, n).parallel().forEach(j -> {
+        forEachNeuron((long) batch * perSample, j -> {
             int x = prng[j];
             for (int i = 0; i < d[j].length; i++) d[j][i] = x = Xorshift32.next(x);
             prng[j] = x;
@@ -115,49 +144,113 @@ final class NeuronLayer {
      * One step of the layer over the batch. {@code in[k]} is source k's input [batch][size] (null = zeros).
      * Writes theta [b][j]; spikes [b][j] (±1 in input units) unless {@code spikes} is null. When
      * {@code last}, tracks max|u|, and with {@code learn} fills the histogram and keeps cells and slopes.
+     * {@code firstStep}: the layer's first step of this run, which stores the sums of its
+     * step-invariant sources; later steps reuse them (the weights do not change between the steps
+     * of a run, so the sums are the same). {@code updateNow} (per-sample learning, last step, a
+     * batch of 1): the layer applies its update ({@link SampleUpdate#group}) right after this pass;
+     * nothing later in the sample reads this layer's weights, and each neuron's update draws follow
+     * its spike draws, as in section 6.
      */
     void forward(int[][] in, int batch, boolean last, boolean learn, SpikeRule rule, int[][] draws, int perSample, int drawStep,
-                 int[] theta, int[] spikes, SaturationCounters sat) {
+                 int[] theta, int[] spikes, SaturationCounters sat, boolean firstStep, boolean updateNow) {
         if (last && learn) {
-            cell = new int[n * batch];
-            slopes = new int[s][n * batch];
+            if (cell == null || cell.length != n * batch) {
+                cell = new int[n * batch];
+                slopes = new int[s][n * batch];
+            }
             lastInputs = in;
         }
-        IntStream.range(0, n).parallel().forEach(j -> {
-            int[] regs = new int[NeuronProgram.Reg.values().length];
-            long[] acc = new long[3];
-            int[] u = new int[3];
-            for (int bi = 0; bi < batch; bi++) {
-                for (int k = 0; k < s; k++) {
-                    int sz = size[k];
-                    int p = productShift[k];
-                    acc[k] = b[k][j] >> p;
-                    if (in[k] != null) acc[k] += p == 0 ? dot(in[k], bi * sz, w[k], j * sz, sz) : dotShifted(in[k], bi * sz, w[k], j * sz, sz, p);
+        if (firstStep) {
+            if (invariantAcc == null || invariantAcc[0].length != n * batch) invariantAcc = new long[s][n * batch];
+        }
+        long work = 0;
+        for (int k = 0; k < s; k++) work += size[k];
+        Pass pass = new Pass(in, batch, last, learn, rule, draws, perSample, drawStep, theta, spikes, sat, firstStep);
+        if (!updateNow) {
+            forEachNeuron(work * n * batch, j -> neuron(pass, j));
+            return;
+        }
+        // one fork for the pass and the update: each task runs its group's forward passes, then their update
+        int groups = (n + SampleUpdate.GROUP - 1) / SampleUpdate.GROUP;
+        forEach(groups, 2 * work * n, g -> {
+            int j0 = g * SampleUpdate.GROUP, j1 = Math.min(n, j0 + SampleUpdate.GROUP);
+            for (int j = j0; j < j1; j++) neuron(pass, j);
+            SampleUpdate.group(this, j0, j1, sat);
+        });
+    }
+
+    /** The arguments of one {@link #forward} pass. */
+    private record Pass(int[][] in, int batch, boolean last, boolean learn, SpikeRule rule, int[][] draws, int perSample, int drawStep,
+                        int[] theta, int[] spikes, SaturationCounters sat, boolean firstStep) {}
+
+    /** Neuron j's part of a forward pass. */
+    private void neuron(Pass ps, int j) {
+        int[][] in = ps.in, draws = ps.draws;
+        int batch = ps.batch, perSample = ps.perSample, drawStep = ps.drawStep;
+        boolean last = ps.last, learn = ps.learn, firstStep = ps.firstStep;
+        int[] theta = ps.theta, spikes = ps.spikes;
+        SpikeRule rule = ps.rule;
+        SaturationCounters sat = ps.sat;
+        int[] regs = new int[REGS];
+        long[] acc = new long[3];
+        int[] u = new int[3];
+        for (int bi = 0; bi < batch; bi++) {
+            for (int k = 0; k < s; k++) {
+                if (stepInvariant[k] && !firstStep) {
+                    acc[k] = invariantAcc[k][j * batch + bi];
+                    continue;
                 }
-                engine.forward(acc, uShift, last && learn, regs, sat);
-                for (int k = 0; k < s; k++) u[k] = regs[U[k]];
-                int th = regs[NeuronProgram.Reg.TH.ordinal()];
-                theta[bi * n + j] = th;
-                if (spikes != null) {
-                    boolean on = rule == SpikeRule.STOCHASTIC
-                            ? Integer.compareUnsigned(draws[j][bi * perSample + drawStep] >>> (32 - thetaBits), th) < 0
-                            : th > thetaHalf;
-                    spikes[bi * n + j] = on ? spikeOne : -spikeOne;
-                }
-                if (!last || !learn) continue; // inference touches no learning state
-                int c = 0;
-                for (int k = 0; k < s; k++) {
-                    int a = Math.abs(u[k]);
-                    if (a > maxAbs[j * s + k]) maxAbs[j * s + k] = a;
-                    c = c * bins + bin(u[k], rangeExp[j * s + k]);
-                }
-                int h = j * cells + c;
-                if (counts[h] == (1 << arch.numerics().count().bits()) - 1) sat.event(SaturationCounters.COUNT);
-                else counts[h]++;
-                softSums[h] = sat.saturate((long) softSums[h] + th, arch.numerics().softSum(), SaturationCounters.SOFT_SUM);
-                cell[j * batch + bi] = c;
-                for (int k = 0; k < s; k++) slopes[k][j * batch + bi] = regs[F[k]];
+                int sz = size[k];
+                int p = productShift[k];
+                acc[k] = b[k][j] >> p;
+                if (in[k] != null) acc[k] += p == 0 ? dot(in[k], bi * sz, w[k], j * sz, sz) : dotShifted(in[k], bi * sz, w[k], j * sz, sz, p);
+                if (stepInvariant[k] && firstStep) invariantAcc[k][j * batch + bi] = acc[k];
             }
+            engine.forward(acc, uShift, last && learn, regs, sat);
+            for (int k = 0; k < s; k++) u[k] = regs[U[k]];
+            int th = regs[NeuronProgram.Reg.TH.ordinal()];
+            theta[bi * n + j] = th;
+            if (spikes != null) {
+                boolean on = rule == SpikeRule.STOCHASTIC
+                        ? Integer.compareUnsigned(draws[j][bi * perSample + drawStep] >>> (32 - thetaBits), th) < 0
+                        : th > thetaHalf;
+                spikes[bi * n + j] = on ? spikeOne : -spikeOne;
+            }
+            if (!last || !learn) continue; // inference touches no learning state
+            int c = 0;
+            for (int k = 0; k < s; k++) {
+                int a = Math.abs(u[k]);
+                if (a > maxAbs[j * s + k]) maxAbs[j * s + k] = a;
+                c = c * bins + bin(u[k], rangeExp[j * s + k]);
+            }
+            int h = j * cells + c;
+            if (counts[h] == (1 << arch.numerics().count().bits()) - 1) sat.event(SaturationCounters.COUNT);
+            else counts[h]++;
+            softSums[h] = sat.saturate((long) softSums[h] + th, arch.numerics().softSum(), SaturationCounters.SOFT_SUM);
+            cell[j * batch + bi] = c;
+            for (int k = 0; k < s; k++) slopes[k][j * batch + bi] = regs[F[k]];
+        }
+    }
+
+    private static final int REGS = NeuronProgram.Reg.values().length;
+
+    /** Below this many operations a layer's pass runs on the calling thread: a fork costs more than it saves. */
+    private static final long PARALLEL_WORK = 16_384;
+
+    /** Runs {@code body} for every neuron; in parallel when the pass is large enough (neurons are independent). */
+    void forEachNeuron(long work, java.util.function.IntConsumer body) {
+        forEach(n, work, body);
+    }
+
+    /**
+     * Runs {@code body} for 0..count-1, in parallel when {@code work} (operations in all) is large
+     * enough: pieces claimed one at a time by the caller and one helper ({@link Parallel}), so a
+     * helper that a busy machine puts to sleep holds up at most one piece.
+     */
+    static void forEach(int count, long work, java.util.function.IntConsumer body) {
+        if (work < PARALLEL_WORK) for (int j = 0; j < count; j++) body.accept(j);
+        else Parallel.forRange(count, 1, (from, to) -> {
+            for (int j = from; j < to; j++) body.accept(j);
         });
     }
 

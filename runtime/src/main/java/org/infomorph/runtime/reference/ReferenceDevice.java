@@ -49,6 +49,7 @@ public final class ReferenceDevice implements Device {
             LayerSpec spec = net.layers().get(i);
             layers[i] = new NeuronLayer(i, spec, image.layers().get(i), image.arch(), tables, LayerConstants.of(image.arch(), spec), image.seed());
             wiring[i] = spec.sources().stream().mapToInt(s -> wire(s)).toArray();
+            for (int k = 0; k < wiring[i].length; k++) layers[i].stepInvariant[k] = wiring[i][k] == -1 || wiring[i][k] == -2;
         }
         neededEarly = new boolean[count];
         for (int[] ws : wiring) for (int w : ws) if (w <= -3) neededEarly[-3 - w] = true;
@@ -68,7 +69,7 @@ public final class ReferenceDevice implements Device {
 
     @Override
     public BatchResult infer(InputBatch batch, SpikeRule spikes) {
-        BatchResult r = run(batch, false, spikes);
+        BatchResult r = run(batch, false, spikes, false);
         sat.event(SaturationCounters.BATCHES_INFER);
         return r;
     }
@@ -84,14 +85,17 @@ public final class ReferenceDevice implements Device {
             r = learnPerSample(batch);
             for (NeuronLayer l : layers) SampleUpdate.boundary(l, sat);
         } else {
-            r = run(batch, true, SpikeRule.STOCHASTIC);
+            r = run(batch, true, SpikeRule.STOCHASTIC, false);
             for (NeuronLayer l : layers) LayerBoundary.run(l, batch.batch(), sat);
         }
         sat.event(SaturationCounters.BATCHES_LEARN);
         return r;
     }
 
-    /** Sample by sample: the forward pass of all steps, then each layer's update (docs/llu-rule.md section 6). */
+    /**
+     * Sample by sample: the forward pass of all steps, and each layer's update (docs/llu-rule.md
+     * section 6), which {@link #run} applies neuron by neuron right after the layer's last step.
+     */
     private BatchResult learnPerSample(InputBatch batch) {
         int size = batch.batch(), f = batch.features(), classes = net.classes();
         int[] theta = new int[size * classes];
@@ -99,10 +103,9 @@ public final class ReferenceDevice implements Device {
         for (int i = 0; i < layers.length; i++) spikes.add(i == layers.length - 1 ? null : new int[size * layers[i].n]);
         for (int b = 0; b < size; b++) {
             int[] x = java.util.Arrays.copyOfRange(batch.x(), b * f, (b + 1) * f);
-            BatchResult one = run(new InputBatch(1, f, x, new int[] {batch.labels()[b]}), true, SpikeRule.STOCHASTIC);
+            BatchResult one = run(new InputBatch(1, f, x, new int[] {batch.labels()[b]}), true, SpikeRule.STOCHASTIC, true);
             System.arraycopy(one.outputTheta(), 0, theta, b * classes, classes);
             for (int i = 0; i < layers.length - 1; i++) System.arraycopy(one.spikes().get(i), 0, spikes.get(i), b * layers[i].n, layers[i].n);
-            for (NeuronLayer l : layers) SampleUpdate.apply(l, sat);
         }
         return new BatchResult(size, classes, theta, spikes);
     }
@@ -118,7 +121,8 @@ public final class ReferenceDevice implements Device {
                             + " or use learning.update=ACCUMULATE");
     }
 
-    private BatchResult run(InputBatch in, boolean learn, SpikeRule rule) {
+    /** One pass over the batch, all steps; {@code updateNow}: a per-sample learning sample (batch of 1), updated in its last step. */
+    private BatchResult run(InputBatch in, boolean learn, SpikeRule rule, boolean updateNow) {
         if (layers == null) throw new IllegalStateException("load an image first");
         if (in.features() != net.features())
             throw new InvalidInputException("batch has " + in.features() + " features, the network " + net.features());
@@ -161,7 +165,9 @@ public final class ReferenceDevice implements Device {
                 boolean output = last && i == count - 1;
                 int[] theta = new int[batch * l.n];
                 int[] spikes = output ? null : new int[batch * l.n];
-                l.forward(inputs, batch, last, learn, rule, drawn[i], perSample[i], drawStep[i], theta, spikes, sat);
+                boolean firstStep = step == 1 || !neededEarly[i];
+                l.forward(inputs, batch, last, learn, rule, drawn[i], perSample[i], drawStep[i], theta, spikes, sat, firstStep,
+                        updateNow && last);
                 if (!output && rule == SpikeRule.STOCHASTIC) drawStep[i]++;
                 if (output) outTheta = theta;
                 else current[i] = spikes;

@@ -43,16 +43,40 @@ public final class SourceCells {
     /** Marginal sums {@code [mask][row*2 + v]} of the per-cell masses m0 (v=0) and m1 (v=1); mask 0 gives the totals. */
     long[][] marginals(long[] m0, long[] m1) {
         long[][] out = new long[full + 1][];
-        for (int mask = 0; mask <= full; mask++) {
-            long[] t = new long[rows[mask] * 2];
-            int[] map = row[mask];
-            for (int cell = 0; cell < cells; cell++) {
-                t[map[cell] * 2] += m0[cell];
-                t[map[cell] * 2 + 1] += m1[cell];
-            }
-            out[mask] = t;
-        }
+        for (int mask = 0; mask <= full; mask++) out[mask] = marginal(m0, m1, mask);
         return out;
+    }
+
+    /** As {@link #marginals(long[], long[])}, only for the listed masks (the others are null). */
+    long[][] marginals(long[] m0, long[] m1, int[] masks) {
+        long[][] out = new long[full + 1][];
+        for (int mask : masks) if (out[mask] == null) out[mask] = marginal(m0, m1, mask);
+        return out;
+    }
+
+    private long[] marginal(long[] m0, long[] m1, int mask) {
+        long[] t = new long[rows[mask] * 2];
+        int[] map = row[mask];
+        for (int cell = 0; cell < cells; cell++) {
+            t[map[cell] * 2] += m0[cell];
+            t[map[cell] * 2 + 1] += m1[cell];
+        }
+        return t;
+    }
+
+    /** {@link #union} for every cell: {@code u0[cell]} (v=0) and {@code u1[cell]} (v=1). */
+    void unions(long[][] marg, int[] masks, int[] coefs, long[] u0, long[] u1) {
+        java.util.Arrays.fill(u0, 0, cells, 0);
+        java.util.Arrays.fill(u1, 0, cells, 0);
+        for (int k = 0; k < masks.length; k++) {
+            long[] t = marg[masks[k]];
+            int[] map = row[masks[k]];
+            long coef = coefs[k];
+            for (int cell = 0; cell < cells; cell++) {
+                u0[cell] += coef * t[map[cell] * 2];
+                u1[cell] += coef * t[map[cell] * 2 + 1];
+            }
+        }
     }
 
     /** {@code sum_k coefs[k] * marg[masks[k]](cell, v)}: the inclusion-exclusion union mass. */
