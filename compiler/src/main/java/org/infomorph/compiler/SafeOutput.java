@@ -137,6 +137,15 @@ public final class SafeOutput {
         Files.move(tmp, out.toAbsolutePath().normalize(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Removes a temporary file left by a failed write, if any; a leftover hidden file is harmless, so a failure here is ignored. */
+    public static void discard(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            // harmless: a hidden sibling the next write ignores
+        }
+    }
+
     private static Path usable(String option, Path out) {
         if (out == null || out.toString().isBlank())
             throw new InvalidInputException(option + ": an empty path was given; give a path, e.g. " + option + " run1");

@@ -3,7 +3,6 @@ package org.infomorph.runtime.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,11 +62,7 @@ record RtlStage(String level, int units, Lockstep.Result result, String report) 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException e) {
-                // a leftover hidden temporary file is harmless
-            }
+            SafeOutput.discard(tmp);
         }
         StringWriter sw = new StringWriter();
         VerifyReport.print(new PrintWriter(sw, true), image, units, level, r, false);

@@ -1,7 +1,6 @@
 package org.infomorph.runtime.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -117,7 +116,7 @@ final class VerifyCommand implements Callable<Integer> {
                 r = r.withWaveform(waveform);
             }
         } finally {
-            Files.deleteIfExists(tmp);
+            SafeOutput.discard(tmp);
         }
         VerifyReport.print(o, img, p, device.level(), r, stochastic);
         VerifyReport.write(spec, report, json, inputs, image, img, p, r, stochastic);

@@ -50,11 +50,7 @@ public final class JsonSummary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException e) {
-                // a leftover hidden temporary file is harmless
-            }
+            SafeOutput.discard(tmp);
         }
     }
 
