@@ -87,8 +87,9 @@ public final class LinkPort implements ArrayPort {
     /** INFOMORPH_LINK_TRACE=1: one stderr line per frame event, to see a lossy link's recovery. */
     private static final boolean TRACE = System.getenv("INFOMORPH_LINK_TRACE") != null;
 
-    private void trace(String what) {
-        if (TRACE) System.err.printf("link %8.3f %s (window %d, next %d, probe %d)%n", System.nanoTime() / 1e9 % 1000, what, window.size(), nextSeq, probeSeq);
+    /** The message is built only when tracing (it runs once per frame). */
+    private void trace(java.util.function.Supplier<String> what) {
+        if (TRACE) System.err.printf("link %8.3f %s (window %d, next %d, probe %d)%n", System.nanoTime() / 1e9 % 1000, what.get(), window.size(), nextSeq, probeSeq);
     }
     private final ByteLink link;
     private final Options opt;
@@ -326,7 +327,7 @@ public final class LinkPort implements ArrayPort {
         p.queued = false;
         p.lastSent = now;
         p.sends++;
-        trace("send " + p.seq + " code " + p.code + " bytes " + p.payload.length + (p.sends > 1 ? " again" : ""));
+        trace(() -> "send " + p.seq + " code " + p.code + " bytes " + p.payload.length + (p.sends > 1 ? " again" : ""));
         wireSent += p.wire.length;
         link.write(p.wire);
     }
@@ -345,7 +346,7 @@ public final class LinkPort implements ArrayPort {
             Frames.Frame f = decoder.feed(buf[i]);
             if (f != null) handle(f);
         }
-        if (decoder.dropped() > damaged) trace("damaged frame received");
+        if (decoder.dropped() > damaged) trace(() -> "damaged frame received");
         long now = System.nanoTime();
         Pending head = window.peekFirst();
         if (head == null) {
@@ -363,7 +364,7 @@ public final class LinkPort implements ArrayPort {
         // back off while probes go unanswered: a slow board (or simulation) gets more time, the silence limit still ends it
         if ((now - last) / 1e6 > rto() * (1 << Math.min(probes, 6))) {
             timeouts++;
-            trace("timeout on " + head.seq + ", try " + (probes + 1));
+            trace(() -> "timeout on " + head.seq + ", try " + (probes + 1));
             if (++probes > MAX_SENDS)
                 throw new LinkException(LinkException.Kind.NO_ANSWER, "the board on " + link.name() + " does not acknowledge frame " + head.seq + " after "
                         + probes + " tries; the link loses too much (check the cable and the baud rate)");
@@ -400,7 +401,7 @@ public final class LinkPort implements ArrayPort {
         probeSeq = (nextSeq + PROBE_AHEAD + probeCount++ % PROBE_SPREAD) & 0xff;
         staleProbe[probeSeq] = false;
         tailProbe = !loss;
-        trace("probe" + (loss ? " after a loss" : ""));
+        trace(() -> "probe" + (loss ? " after a loss" : ""));
         probeSent = System.nanoTime();
         byte[] w = Frames.encode(probeSeq, CMD_WRITE, new byte[0]);
         wireSent += w.length;
@@ -481,7 +482,7 @@ public final class LinkPort implements ArrayPort {
     private void handle(Frames.Frame f) {
         long now = System.nanoTime();
         lastHeard = now;
-        trace("got " + f.seq() + " status " + f.code() + (f.code() == ST_NAK && f.payload().length == 1 ? " expected " + (f.payload()[0] & 0xff) : ""));
+        trace(() -> "got " + f.seq() + " status " + f.code() + (f.code() == ST_NAK && f.payload().length == 1 ? " expected " + (f.payload()[0] & 0xff) : ""));
         switch (f.code()) {
             case ST_BOOT, ST_NOT_SYNCED -> {
                 if (!synced) return;
