@@ -17,19 +17,37 @@ object Fixed {
     if (s > 0) (a +& (BigInt(1) << (s - 1)).S) >> s else (a << (-s))
 
   /**
-   * `a >>r s` (HALF_UP) for a run-time s in [lo, hi]; s <= 0 is a left shift. One adder and two
-   * barrel shifters. Shifts outside [lo, hi] are not defined (the host checks them).
+   * `a >>r s` (HALF_UP) for a run-time s in [lo, hi]; s <= 0 is a left shift. Shifts outside
+   * [lo, hi] are not defined (the host checks them). It is [[preRoundShift]] then
+   * [[finishRoundShift]], which a pipeline may put in two stages.
    */
-  def roundShiftVar(a: SInt, s: SInt, lo: Int, hi: Int): SInt = {
+  def roundShiftVar(a: SInt, s: SInt, lo: Int, hi: Int): SInt = finishRoundShift(preRoundShift(a, s, lo, hi), s > 0.S)
+
+  /**
+   * The barrel-shift half of [[roundShiftVar]]: `a >> (s - 1)` for s > 0 (the rounding bit is the
+   * result's lowest), `a << -s` otherwise. No adder, so the rounding carry chain can sit in the next stage.
+   */
+  def preRoundShift(a: SInt, s: SInt, lo: Int, hi: Int): SInt = {
     val right: SInt =
       if (hi <= 0) a
-      else {
-        val r = s.asUInt(log2Ceil(hi + 1) - 1, 0)
-        val half = ((1.U << r) >> 1).zext
-        (a +& half) >> r
-      }
+      else a >> (s -& 1.S).asUInt((log2Ceil(hi) max 1) - 1, 0)
     val left: SInt = if (lo >= 0) a else a << (0.S -& s).asUInt(log2Ceil(-lo + 1) - 1, 0)
     Mux(s > 0.S, right, left)
+  }
+
+  /** The carry half: floor((a + 2^(s-1)) / 2^s) = floor((floor(a / 2^(s-1)) + 1) / 2) when `right`, else t. */
+  def finishRoundShift(t: SInt, right: Bool): SInt = Mux(right, (t +& 1.S) >> 1, t)
+
+  /**
+   * `saturate(finishRoundShift(t, right), f)` with the compares on t, beside the rounding carry and
+   * not after it: floor((t + 1) / 2) > max exactly when t > 2 max, and < min exactly when t < 2 min - 1.
+   */
+  def roundSaturate(t: SInt, right: Bool, f: Field): (SInt, Bool) = {
+    val (min, max, bits) = (BigInt(f.min()), BigInt(f.max()), sbits(f))
+    val hi = Mux(right, t > (2 * max).S, t > max.S)
+    val lo = Mux(right, t < (2 * min - 1).S, t < min.S)
+    val out = Mux(hi, max.S(bits.W), Mux(lo, min.S(bits.W), finishRoundShift(t, right)))
+    (out.pad(bits)(bits - 1, 0).asSInt, hi || lo)
   }
 
   /** Clamps v to the field's range: (value `sbits(f)` wide, event). */

@@ -147,16 +147,20 @@ class LluArray(p: GenParams) extends Module {
   when(fire && h.op === OP_RUN.U) { runs := runs + 1.U }
   private val produced = NeuronEngine.producedCounters(p)
   private val counters = produced.map(c => c -> RegInit(0.U(32.W))).toMap
-  private val weightEv = groups.map(_.io.weightEvents).reduce(_ +& _)
-  private val biasEv = groups.map(_.io.biasEvents).reduce(_ +& _)
-  for ((c, r) <- counters) {
-    val add = eng.io.events(c.id()) +& tableEvents(c.id()) +&
-      (if (c == Counter.WEIGHT) weightEv else 0.U) +& (if (c == Counter.BIAS) biasEv else 0.U)
-    when(wrTo(REGION_STATUS) && word === (STATUS_COUNTERS + c.id()).U) { r := h.wdata }.otherwise { r := r + add }
-  }
+  // The events of a cycle are registered before they reach the counters' adders: this cuts the path
+  // from the lane-active compare through the event gating into a 32-bit carry chain (the iCE40's
+  // critical path). A read adds the pending events, so the counters read as if unregistered.
+  private val weightEv = RegNext(groups.map(_.io.weightEvents).reduce(_ +& _), 0.U)
+  private val biasEv = RegNext(groups.map(_.io.biasEvents).reduce(_ +& _), 0.U)
+  private val engEv = RegNext(eng.io.events, VecInit(Seq.fill(eng.io.events.length)(0.U(2.W))))
+  private val tableEv = RegNext(tableEvents, VecInit(Seq.fill(tableEvents.length)(0.U(2.W))))
+  private val pending = counters.map { case (c, _) => c -> (engEv(c.id()) +& tableEv(c.id()) +&
+    (if (c == Counter.WEIGHT) weightEv else 0.U) +& (if (c == Counter.BIAS) biasEv else 0.U)) }
+  for ((c, r) <- counters)
+    when(wrTo(REGION_STATUS) && word === (STATUS_COUNTERS + c.id()).U) { r := h.wdata }.otherwise { r := r + pending(c) }
   private val status = MuxLookup(word, 0.U(64.W))(
     Seq(STATUS_CYCLES.U -> cycles.pad(64), STATUS_RUNS.U -> runs.pad(64)) ++
-      counters.toSeq.map { case (c, r) => (STATUS_COUNTERS + c.id()).U -> r.pad(64) })
+      counters.toSeq.map { case (c, r) => (STATUS_COUNTERS + c.id()).U -> (r + pending(c)).pad(64) })
 
   // ---------------------------------------------------------------- host read data, 2 cycles after the command
   private val rd1 = RegNext(hostRd, false.B)

@@ -30,6 +30,11 @@ class FixedOpsHarness(p: GenParams) extends Module {
   val (lo, hi) = FixedOpsHarness.shiftRange(p)
   val s = IO(Input(SInt(8.W)))
   val roundShiftVar: SInt = out("roundShiftVar_o", Fixed.roundShiftVar(a, s, lo, hi))
+  /** the neuron engine's post stage: the barrel shift, then the rounding carry beside the saturation */
+  private val preShifted = Fixed.preRoundShift(a, s, lo, hi)
+  private val roundSats = FixedOpsHarness.fields(p).map(f => Fixed.roundSaturate(preShifted, s > 0.S, f))
+  val roundSaturated: Seq[SInt] = roundSats.zipWithIndex.map { case (x, i) => out(s"roundSaturated_$i", x._1) }
+  val roundSatEvents: UInt = out("roundSatEvents_o", Cat(roundSats.map(_._2).reverse))
 
   val v = IO(Input(SInt(FixedOpsHarness.AccBits.W)))
   val fields: Seq[Field] = FixedOpsHarness.fields(p)
@@ -101,9 +106,11 @@ class FixedOpsTest {
       val fieldEdges = h.fields.flatMap(f => Seq(f.min(), f.max()).flatMap(x => Seq(x - 1, x, x + 1))).map(BigInt(_)) ++
         Seq(BigInt(Int.MinValue), BigInt(Int.MaxValue)).flatMap(x => Seq(x - 1, x, x + 1))
       for (i <- 0 until vectorsPerArch) {
-        val a = if (i % 2 == 0) r.signed(FixedOpsHarness.AccBits) else r.anyScale(FixedOpsHarness.AccBits)
         // a run-time shift in [lo, hi], its ends and 0 often
         val s = r.withEdges(h.lo, h.hi).toInt
+        // every fourth: just around a field's saturation edge after the rounding shift
+        val a = if (i % 4 == 3) edgeBeforeShift(h.fields(r.int(h.fields.size)), s, r.int(2) == 0, r.int(5) - 2)
+          else if (i % 2 == 0) r.signed(FixedOpsHarness.AccBits) else r.anyScale(FixedOpsHarness.AccBits)
         val v = if (i % 2 == 0) r.signed(FixedOpsHarness.AccBits, fieldEdges) else r.anyScale(FixedOpsHarness.AccBits)
         val x32 = r.unsigned(32, Seq(BigInt(0x80000000L), BigInt(0x7FFFFFFF)))
         val msbIn = r.withEdges(1, (BigInt(1) << FixedOpsHarness.AccBits) - 1, (0 until FixedOpsHarness.AccBits).map(BigInt(1) << _))
@@ -126,6 +133,14 @@ class FixedOpsTest {
         for ((sh, port) <- h.staticShifts.zip(h.roundShift))
           check.check(m.port(port), signed = true, Spec.roundShift(a.toLong, sh), s"roundShift[s=$sh]", s"$a")
         check.check(m.port(h.roundShiftVar), signed = true, Spec.roundShift(a.toLong, s), s"roundShiftVar[${h.lo},${h.hi}]", s"$a, $s")
+        val rounded = Spec.roundShift(a.toLong, s)
+        var roundEvents = BigInt(0)
+        for (((f, port), k) <- h.fields.zip(h.roundSaturated).zipWithIndex) {
+          val c = Spec.clamp(rounded, f.min(), f.max())
+          check.check(m.port(port), signed = true, c, s"roundSaturate[$f]", s"$a, $s")
+          if (c != rounded) roundEvents = roundEvents.setBit(k)
+        }
+        check.check(m.port(h.roundSatEvents), signed = false, roundEvents, "roundSaturate events", s"$a, $s")
         var events = BigInt(0)
         for (((f, port), k) <- h.fields.zip(h.saturated).zipWithIndex) {
           val c = Spec.clamp(v.toLong, f.min(), f.max())
@@ -148,5 +163,13 @@ class FixedOpsTest {
     }
     check.assertClean()
     println(s"$name: ${check.checked} checks of $vectorsPerArch vectors, 0 mismatches")
+  }
+
+  /** The shift input whose rounded result crosses f's max (or min) edge, offset by d; clamped to the operand's range. */
+  private def edgeBeforeShift(f: Field, s: Int, max: Boolean, d: Int): BigInt = {
+    val edge = BigInt(if (max) f.max() else f.min())
+    val a = (if (s > 0) ((2 * edge + (if (max) 1 else -1)) << (s - 1)) else edge >> -s) + d
+    val lim = BigInt(1) << (FixedOpsHarness.AccBits - 1)
+    a.max(-lim).min(lim - 1)
   }
 }
