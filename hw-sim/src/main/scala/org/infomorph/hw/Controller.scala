@@ -216,7 +216,9 @@ class Controller(p: GenParams) extends Module {
   private val pw = p.prngWords
   private val bw = p.biasWords
   private val needPrng = (stoch && !output) || learnLast
-  private val nEff = Mux(src(ks).kind === SRC_ZEROS.U, 0.U, src(ks).size)
+  // each source's last srcMac index (bias words, then its inputs), registered per source: the sources
+  // change only when a layer is configured, and the index no longer passes an adder after the ks mux
+  private val srcMacLast = RegNext(VecInit(src.map(r => bw.U - 1.U +& Mux(r.kind === SRC_ZEROS.U, 0.U, r.size))))
   private val updBias = hasBias
 
   switch(state) {
@@ -318,7 +320,7 @@ class Controller(p: GenParams) extends Module {
         xReq := true.B
         xIdx := i - bw.U
       }
-      when(i === bw.U - 1.U +& nEff) {
+      when(i === srcMacLast(ks)) {
         i := 0.U
         state := S.srcFlush
       }.otherwise { i := i + 1.U }

@@ -95,7 +95,7 @@ final class SynthCommand implements Callable<Integer> {
         boolean stdoutJson = json != null && json.toString().equals("-");
         SynthSummary summary = new SynthSummary(SynthSummary.FORMAT, Provenance.of(spec, Map.of(), Map.of()), t.name(), p.hash(), p.units(), r.tools(),
                 r.cached(), rep.used(), rep.capacity(), rep.estimate(), rep.fmaxMHz().isPresent() ? rep.fmaxMHz().getAsDouble() : null, rep.over(),
-                rep.fits() ? null : smallestChange(rep, p), rep.fits());
+                rep.fits() ? null : smallestChange(rep, p, () -> largestFirstLayer(img, t)), rep.fits());
         if (out != null) copyOut(r, summary);
         if (stdoutJson) o.print(JsonSummary.json(summary));
         else {
@@ -143,7 +143,7 @@ final class SynthCommand implements Callable<Integer> {
      * units (each figure is at most proportional to the unit count, so this is an upper bound to
      * check with synth --units), else a smaller configuration or a larger device.
      */
-    static String smallestChange(SynthReport rep, GeneratorParams p) {
+    static String smallestChange(SynthReport rep, GeneratorParams p, java.util.function.Supplier<String> smallerNetwork) {
         double ratio = Double.MAX_VALUE;
         for (var e : rep.capacity().entrySet()) {
             double u = rep.used().get(e.getKey()) + (e.getKey().equals("lut") ? rep.used().get("lutram") : 0);
@@ -153,8 +153,17 @@ final class SynthCommand implements Callable<Integer> {
         if (p.units() > 1 && fewer >= 1 && ratio < 1)
             return "at most " + fewer + " unit" + (fewer > 1 ? "s" : "") + " (--units " + fewer + "; the figures over capacity grow with the unit count)";
         if (ratio >= 1) return "none of the resources is over: place and route failed; try fewer units or a larger device";
-        return "one unit is already " + String.format(Locale.ROOT, "%.1fx", 1 / ratio)
-                + " the device: narrower datapaths (infomorph arch --arch), inference-only (--mode infer) or a larger device";
+        String smaller = smallerNetwork.get();
+        return "one unit is already " + String.format(Locale.ROOT, "%.1fx", 1 / ratio) + " the device: "
+                + (smaller != null ? smaller + " (as infomorph fit says), " : "")
+                + "narrower datapaths (infomorph arch --arch), inference-only (--mode infer) or a larger device";
+    }
+
+    /** fit's advice for a network whose one unit is over: its largest first layer that fits, or null. */
+    private String largestFirstLayer(Image img, TargetDescriptor t) {
+        java.util.OptionalInt h = org.infomorph.compiler.mapping.FitAdvisor.largestFirstLayer(img.network(), img.arch(), t, mode.mode, FitCommand.LARGEST_SEARCHED);
+        return h.isPresent() && h.getAsInt() < img.network().layers().get(0).neurons()
+                ? "use <= " + h.getAsInt() + " " + img.network().layers().get(0).name() + " neurons" : null;
     }
 
     private void copyOut(SynthFlow.Outcome r, SynthSummary summary) {
