@@ -149,7 +149,7 @@ class LluArray(p: GenParams) extends Module {
   private val counters = produced.map(c => c -> RegInit(0.U(32.W))).toMap
   // The events of a cycle are registered before they reach the counters' adders: this cuts the path
   // from the lane-active compare through the event gating into a 32-bit carry chain (the iCE40's
-  // critical path). A read adds the pending events, so the counters read as if unregistered.
+  // critical path). A read selects its counter a cycle later, so it sees the same events as before.
   private val weightEv = RegNext(groups.map(_.io.weightEvents).reduce(_ +& _), 0.U)
   private val biasEv = RegNext(groups.map(_.io.biasEvents).reduce(_ +& _), 0.U)
   private val engEv = RegNext(eng.io.events, VecInit(Seq.fill(eng.io.events.length)(0.U(2.W))))
@@ -158,15 +158,14 @@ class LluArray(p: GenParams) extends Module {
     (if (c == Counter.WEIGHT) weightEv else 0.U) +& (if (c == Counter.BIAS) biasEv else 0.U)) }
   for ((c, r) <- counters)
     when(wrTo(REGION_STATUS) && word === (STATUS_COUNTERS + c.id()).U) { r := h.wdata }.otherwise { r := r + pending(c) }
-  private val status = MuxLookup(word, 0.U(64.W))(
-    Seq(STATUS_CYCLES.U -> cycles.pad(64), STATUS_RUNS.U -> runs.pad(64)) ++
-      counters.toSeq.map { case (c, r) => (STATUS_COUNTERS + c.id()).U -> (r + pending(c)).pad(64) })
+  private val status = MuxLookup(word, 0.U(64.W))(Seq(STATUS_CYCLES.U -> cycles.pad(64), STATUS_RUNS.U -> runs.pad(64)))
 
   // ---------------------------------------------------------------- host read data, 2 cycles after the command
   private val rd1 = RegNext(hostRd, false.B)
   private val region1 = RegNext(region, 0.U)
   private val unit1 = RegNext(unit, 0.U)
   private val status1 = RegNext(status, 0.U)
+  private val counterRead = MuxLookup(RegNext(word, 0.U), status1)(counters.toSeq.map { case (c, r) => (STATUS_COUNTERS + c.id()).U -> r.pad(64) })
   private def sx(v: UInt): UInt = v.asSInt.pad(DATA_BITS).asUInt
   private val laneRd = VecInit(groups.map(_.io.hostRdata.pad(DATA_BITS)))(unit1)
   private val rdata = MuxLookup(region1, 0.U(DATA_BITS.W))(Seq(
@@ -174,7 +173,7 @@ class LluArray(p: GenParams) extends Module {
     REGION_INPUT.U -> sx(input.rdata),
     REGION_SPIKES.U -> spikes.rdata.pad(DATA_BITS),
     REGION_OUT.U -> out.rdata.pad(DATA_BITS),
-    REGION_STATUS.U -> status1,
+    REGION_STATUS.U -> counterRead,
     REGION_LANE.U -> laneRd,
     REGION_HIST.U -> histRd.pad(DATA_BITS),
     REGION_TABLE.U -> sx(tableRd),
