@@ -216,9 +216,10 @@ class Controller(p: GenParams) extends Module {
   private val pw = p.prngWords
   private val bw = p.biasWords
   private val needPrng = (stoch && !output) || learnLast
-  // each source's last srcMac index (bias words, then its inputs), registered per source: the sources
-  // change only when a layer is configured, and the index no longer passes an adder after the ks mux
-  private val srcMacLast = RegNext(VecInit(src.map(r => bw.U - 1.U +& Mux(r.kind === SRC_ZEROS.U, 0.U, r.size))))
+  // the last srcMac index of source k (its bias words, then its inputs); `macLast` holds it for the source
+  // about to run, loaded as srcMac is entered, so the compare in srcMac has no adder after the ks mux
+  private def macLastOf(k: UInt): UInt = bw.U - 1.U +& Mux(src(k).kind === SRC_ZEROS.U, 0.U, src(k).size)
+  private val macLast = Reg(chiselTypeOf(macLastOf(0.U)))
   private val updBias = hasBias
 
   switch(state) {
@@ -294,6 +295,7 @@ class Controller(p: GenParams) extends Module {
     }
     is(S.slot) {
       ks := 0.U
+      macLast := macLastOf(0.U)
       i := 0.U
       state := Mux(needPrng, S.prngLd, S.srcMac)
     }
@@ -320,7 +322,7 @@ class Controller(p: GenParams) extends Module {
         xReq := true.B
         xIdx := i - bw.U
       }
-      when(i === srcMacLast(ks)) {
+      when(i === macLast) {
         i := 0.U
         state := S.srcFlush
       }.otherwise { i := i + 1.U }
@@ -343,6 +345,7 @@ class Controller(p: GenParams) extends Module {
           state := S.eng
         }.otherwise {
           ks := ks + 1.U
+          macLast := macLastOf(ks + 1.U)
           state := S.srcMac
         }
       }.otherwise { i := i + 1.U }
