@@ -44,8 +44,9 @@ object Fixed {
    */
   def roundSaturate(t: SInt, right: Bool, f: Field): (SInt, Bool) = {
     val (min, max, bits) = (BigInt(f.min()), BigInt(f.max()), sbits(f))
-    val hi = Mux(right, t > (2 * max).S, t > max.S)
-    val lo = Mux(right, t < (2 * min - 1).S, t < min.S)
+    // one compare per edge against a selected constant: half the carry chains of two constant compares
+    val hi = t > Mux(right, (2 * max).S, max.S)
+    val lo = t < Mux(right, (2 * min - 1).S, min.S)
     val out = Mux(hi, max.S(bits.W), Mux(lo, min.S(bits.W), finishRoundShift(t, right)))
     (out.pad(bits)(bits - 1, 0).asSInt, hi || lo)
   }

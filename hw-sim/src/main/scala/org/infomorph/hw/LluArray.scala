@@ -150,10 +150,11 @@ class LluArray(p: GenParams) extends Module {
   // The events of a cycle are registered before they reach the counters' adders: this cuts the path
   // from the lane-active compare through the event gating into a 32-bit carry chain (the iCE40's
   // critical path). A read selects its counter a cycle later, so it sees the same events as before.
-  private val weightEv = RegNext(groups.map(_.io.weightEvents).reduce(_ +& _), 0.U)
-  private val biasEv = RegNext(groups.map(_.io.biasEvents).reduce(_ +& _), 0.U)
-  private val engEv = RegNext(eng.io.events, VecInit(Seq.fill(eng.io.events.length)(0.U(2.W))))
-  private val tableEv = RegNext(tableEvents, VecInit(Seq.fill(tableEvents.length)(0.U(2.W))))
+  // no reset value (it would cost LCs on the iCE40): during reset the events are 0, so these are 0 after it
+  private val weightEv = RegNext(groups.map(_.io.weightEvents).reduce(_ +& _))
+  private val biasEv = RegNext(groups.map(_.io.biasEvents).reduce(_ +& _))
+  private val engEv = RegNext(eng.io.events)
+  private val tableEv = RegNext(tableEvents)
   private val pending = counters.map { case (c, _) => c -> (engEv(c.id()) +& tableEv(c.id()) +&
     (if (c == Counter.WEIGHT) weightEv else 0.U) +& (if (c == Counter.BIAS) biasEv else 0.U)) }
   for ((c, r) <- counters)
@@ -165,7 +166,7 @@ class LluArray(p: GenParams) extends Module {
   private val region1 = RegNext(region, 0.U)
   private val unit1 = RegNext(unit, 0.U)
   private val status1 = RegNext(status, 0.U)
-  private val counterRead = MuxLookup(RegNext(word, 0.U), status1)(counters.toSeq.map { case (c, r) => (STATUS_COUNTERS + c.id()).U -> r.pad(64) })
+  private val counterRead = MuxLookup(RegNext(word), status1)(counters.toSeq.map { case (c, r) => (STATUS_COUNTERS + c.id()).U -> r.pad(64) })
   private def sx(v: UInt): UInt = v.asSInt.pad(DATA_BITS).asUInt
   private val laneRd = VecInit(groups.map(_.io.hostRdata.pad(DATA_BITS)))(unit1)
   private val rdata = MuxLookup(region1, 0.U(DATA_BITS.W))(Seq(

@@ -164,11 +164,11 @@ class NeuronEngine(p: GenParams) extends Module {
   // The shift amounts are looked up a cycle early (a uop's pc is stable for its whole post stage; the
   // drain's k is known the cycle before d1), so the shifter starts from registers.
   private val postShift = RegNext(Mux(io.drain, io.cfg.uShift(io.drainK),
-    VecInit(flat.map(x => Option(x.step()).map(_.shift()).getOrElse(0).S(8.W)))(pc)), 0.S) // Mux(d1, ...) a cycle early
+    VecInit(flat.map(x => Option(x.step()).map(_.shift()).getOrElse(0).S(8.W)))(pc))) // Mux(d1, ...) a cycle early
   private val postFmt = Mux(d1, Format.ACTIVATION.ordinal().U, u.fmt)
   // two stages: the barrel shift; then the rounding carry and the saturation (the iCE40's critical path was all in one)
   private val preShifted = RegNext(Fixed.preRoundShift(postIn, postShift, lo, hi))
-  private val preRight = RegNext(postShift > 0.S, false.B)
+  private val preRight = RegNext(postShift > 0.S)
   private val shifted = Fixed.finishRoundShift(preShifted, preRight)
   private val shiftedFmt = RegNext(postFmt, 0.U)
   private val satOut = formats.map(f => f -> Option(f.field(num)).map(fl => Fixed.roundSaturate(preShifted, preRight, fl))
