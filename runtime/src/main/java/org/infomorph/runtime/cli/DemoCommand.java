@@ -103,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
         RtlStage rtl = RtlStage.run(ladder.quantised().image(), split, rtlLearnBatches, rtlTestBatches, o);
         RtlStage board = boardTestBatches == 0 ? null : RtlStage.board(ladder.quantised().image(), split, 0, boardTestBatches, o);
         DemoSummary figures = DemoFigures.of(spec, net, data.dataset(), split, run, l0Seconds,
-                ladder, arch.load(), chipEpochs, rtl, DemoFigures.neuronAtoms(run.trained(), split));
+                ladder, arch.load(), chipEpochs, rtl, board, DemoFigures.neuronAtoms(run.trained(), split));
         JsonSummary.write("--json", json, figures);
         SafeOutput.write("--report", report, SafeOutput.Kind.REPORT, false, inputs,
                 dir -> Files.writeString(dir.resolve("index.html"), HtmlReport.render(DemoReport.of(figures, report)), StandardCharsets.UTF_8));

@@ -34,8 +34,9 @@ final class DemoFigures {
     }
 
     static DemoSummary of(picocli.CommandLine.Model.CommandSpec spec, NetworkSpec net, String dataset, DatasetSplit split, TrainingRun l0, double l0Seconds, Ladder ladder,
-            ArchConfig arch, int chipEpochs, RtlStage rtl, List<List<List<Double>>> neuronAtoms) {
+            ArchConfig arch, int chipEpochs, RtlStage rtl, RtlStage board, List<List<List<Double>>> neuronAtoms) {
         LockstepSummary lock = LockstepSummary.of(ladder.quantised().image(), rtl.units(), rtl.result(), false);
+        LockstepSummary boardLock = board == null ? null : LockstepSummary.of(ladder.quantised().image(), board.units(), board.result(), false);
         List<EpochFigures> l0e = EpochFigures.of(l0.epochs()), l1e = EpochFigures.of(ladder.hwRuleRun().epochs());
         List<DemoSummary.LadderRow> rows = new ArrayList<>();
         EpochReport last = l0.last();
@@ -56,10 +57,11 @@ final class DemoFigures {
                 + ladder.quantised().clippedWeights() + " clipped), inference", null, JsonSummary.num(ladder.ptqDeterministic()), ladder.ptqSeconds(), null,
                 "L0 after " + last.epoch() + " epochs", null, diff(JsonSummary.num(ladder.ptqDeterministic()), JsonSummary.num(last.testAccuracyDeterministic())),
                 "quantisation error (post-training)"));
-        rows.add(new DemoSummary.LadderRow("L3", "rtl", String.format(Locale.ROOT, "the quantised image on the RTL (%d LLUs), %,d samples in lockstep",
-                rtl.units(), lock.samples()), null, null, lock.l3Seconds(), lock.l3Seconds() > 0 ? (double) lock.samples() / lock.l3Seconds() : null, "L2",
-                null, null, lock.passed() ? String.format(Locale.ROOT, "equality: 0 mismatches in %,d compared values", lock.compared())
-                        : String.format(Locale.ROOT, "MISMATCH: %,d in %,d compared values", lock.mismatches(), lock.compared())));
+        rows.add(lockstepRow("L3", "rtl", String.format(Locale.ROOT, "the quantised image on the RTL (%d LLUs), %,d samples in lockstep",
+                rtl.units(), lock.samples()), lock));
+        if (boardLock != null)
+            rows.add(lockstepRow("L4", "board", String.format(Locale.ROOT, "the quantised image on the simulated board (%d LLUs, host link at 3 Mbaud), %,d samples in lockstep",
+                    board.units(), boardLock.samples()), boardLock));
         List<DemoSummary.Run> runs = List.of(new DemoSummary.Run("L0", "paper", l0e), new DemoSummary.Run("L1", "hw-rule", l1e),
                 new DemoSummary.Run("L2", "fixed", ladder.chipEpochs()));
         List<DemoSummary.Layer> layers = new ArrayList<>();
@@ -78,7 +80,14 @@ final class DemoFigures {
         Provenance p = Provenance.of(spec, Map.of("network", net.training().seed()), Map.of("l0_weights_sha256", WeightsHash.of(l0.trained()),
                 "l1_weights_sha256", WeightsHash.of(ladder.hwRuleRun().trained()), "l2_state_after_learning", ladder.chipHash(), "generator_parameters", generator));
         return new DemoSummary(DemoSummary.FORMAT, p, net.name(), dataset, split.train().size(), split.test().size(), rows, runs, ref, layers, resources,
-                lock, sat, lock.passed());
+                lock, boardLock, sat, lock.passed() && (boardLock == null || boardLock.passed()));
+    }
+
+    /** A ladder row of a lockstep level (L3, L4): its time and speed, compared with L2 for equality. */
+    private static DemoSummary.LadderRow lockstepRow(String level, String name, String what, LockstepSummary lock) {
+        return new DemoSummary.LadderRow(level, name, what, null, null, lock.l3Seconds(), lock.l3Seconds() > 0 ? (double) lock.samples() / lock.l3Seconds() : null,
+                "L2", null, null, lock.passed() ? String.format(Locale.ROOT, "equality: 0 mismatches in %,d compared values", lock.compared())
+                        : String.format(Locale.ROOT, "MISMATCH: %,d in %,d compared values", lock.mismatches(), lock.compared()));
     }
 
     /** Each neuron's atoms after training ({@link Trainer#neuronAtoms}): per layer, neuron by atom. */

@@ -18,9 +18,11 @@ public final class DemoReport {
         sections.add(Sections.resources(s.resources(), "The compiler's estimate for the quantised network in learning mode against each built-in FPGA target "
                 + "(before any synthesis; 'infomorph synth' puts the synthesised counts beside it)."));
         if (s.lockstep() != null) sections.add(Sections.lockstep(s.lockstep(), reportDir));
+        if (s.board() != null) sections.add(Sections.lockstep("board", "L4", s.board(), reportDir));
         sections.add(saturation(s.saturation()));
         sections.add(s.provenance().section());
-        String verdict = s.passed() ? "L3 agrees with L2 bit for bit" : "L3 DIFFERS from L2";
+        String levels = s.board() != null ? "L3 and L4" : "L3";
+        String verdict = s.passed() ? levels + (s.board() != null ? " agree" : " agrees") + " with L2 bit for bit" : levels + ": a level DIFFERS from L2";
         return new Report("infomorph demo: " + s.network() + " on " + s.dataset(), String.format(Locale.ROOT,
                 "%,d train / %,d test samples; %s; %s", s.trainSamples(), s.testSamples(), verdict, s.provenance().tool()), sections);
     }

@@ -13,10 +13,12 @@ import java.util.Map;
  * @param layers     per layer its name and atom labels (gamma order, H_res last) and, when measured,
  *                   the atoms of every neuron after the last L0 epoch (bits)
  * @param resources  the estimate against each built-in FPGA target's capacity
+ * @param lockstep   L3 (the RTL in Verilator) against L2
+ * @param board      L4 (the simulated board over its host link) against L2; null when the demo skipped it
  */
 public record DemoSummary(String format, Provenance provenance, String network, String dataset, int trainSamples, int testSamples,
         List<LadderRow> ladder, List<Run> runs, ReferenceCurve reference, List<Layer> layers, List<ResourceFigures> resources,
-        LockstepSummary lockstep, Saturation saturation, boolean passed) {
+        LockstepSummary lockstep, LockstepSummary board, Saturation saturation, boolean passed) {
     public static final String FORMAT = "infomorph-demo-summary/1";
 
     public DemoSummary {

@@ -25,25 +25,32 @@ public final class Sections {
     }
 
     /**
-     * The lockstep check of L3 against L2: compared values and mismatches, the first mismatches with
+     * The lockstep check of L3 against L2 (section "rtl"): compared values and mismatches, the first mismatches with
      * their location, a link to the waveform (relative to {@code reportDir}), and the cycles
      * measured against the compiler's estimate as a table and a plot.
      */
     public static Report.Section lockstep(LockstepSummary s, Path reportDir) {
+        return lockstep("rtl", "L3", s, reportDir);
+    }
+
+    /** The same for level L3 (section id "rtl") or L4 ("board", the simulated board); a non-"rtl" id prefixes the tables' and plots' ids. */
+    public static Report.Section lockstep(String id, String level, LockstepSummary s, Path reportDir) {
+        String p = id.equals("rtl") ? "" : id + "-";
+        String device = level.equals("L4") ? "the board (L4)" : "the RTL (L3)";
         List<Report.Block> b = new ArrayList<>();
-        b.add(new Report.Table("lockstep", List.of("LLUs", "samples", "batches", "compared values", "mismatches", "L2 time", "L3 time", "simulated cycles"),
+        b.add(new Report.Table(p + "lockstep", List.of("LLUs", "samples", "batches", "compared values", "mismatches", "L2 time", level + " time", "simulated cycles"),
                 List.of(List.of(String.valueOf(s.units()), num((double) s.samples()), String.valueOf(s.batches()), num((double) s.compared()),
                         num((double) s.mismatches()), String.format(Locale.ROOT, "%.2f s", s.l2Seconds()), String.format(Locale.ROOT, "%.2f s", s.l3Seconds()),
                         num((double) s.simulatedCycles())))));
         if (s.mismatches() > 0) {
-            b.add(Report.Text.warning(String.format(Locale.ROOT, "%,d mismatches in %,d compared values: the RTL (L3) differs from the bit-exact model (L2). First: %s",
-                    s.mismatches(), s.compared(), s.firstMismatches().isEmpty() ? "?" : s.firstMismatches().get(0).text())));
+            b.add(Report.Text.warning(String.format(Locale.ROOT, "%,d mismatches in %,d compared values: %s differs from the bit-exact model (L2). First: %s",
+                    s.mismatches(), s.compared(), device, s.firstMismatches().isEmpty() ? "?" : s.firstMismatches().get(0).text())));
             List<List<String>> rows = new ArrayList<>();
             for (LockstepSummary.Mismatch m : s.firstMismatches())
                 rows.add(List.of(String.valueOf(m.batch()), m.sample() < 0 ? "state after batch" : String.valueOf(m.sample()), m.layer(),
                         m.unit() < 0 ? "–" : String.valueOf(m.unit()), m.neuron() < 0 ? "–" : String.valueOf(m.neuron()),
                         m.field() + (m.index() >= 0 ? "[" + m.index() + "]" : ""), String.valueOf(m.expected()), String.valueOf(m.actual())));
-            b.add(new Report.Table("mismatches", List.of("batch", "sample", "layer", "unit", "neuron", "field", "expected (L2)", "RTL (L3)"), rows));
+            b.add(new Report.Table(p + "mismatches", List.of("batch", "sample", "layer", "unit", "neuron", "field", "expected (L2)", level), rows));
             if (s.waveform() != null)
                 b.add(new Report.Link("waveform of the cycles around the first mismatch: " + Path.of(s.waveform()).getFileName() + " (open with gtkwave)",
                         link(reportDir, Path.of(s.waveform()))));
@@ -63,11 +70,11 @@ public final class Sections {
                 measured.add(c.measuredMean());
                 estimated.add((double) c.estimate());
             }
-            b.add(new Report.Table("cycles", List.of("cycles per", "measured (mean)", "min", "max", "compiler estimate", "difference"), rows));
-            b.add(new Report.Plot("cycles", "cycles measured on the RTL against the compiler's estimate", "", "cycles", Report.Plot.Kind.BAR,
-                    List.of(Report.Series.bars("measured (L3)", cats, measured), Report.Series.bars("estimate (compiler)", cats, estimated))));
+            b.add(new Report.Table(p + "cycles", List.of("cycles per", "measured (mean)", "min", "max", "compiler estimate", "difference"), rows));
+            b.add(new Report.Plot(p + "cycles", "cycles measured on " + device + " against the compiler's estimate", "", "cycles", Report.Plot.Kind.BAR,
+                    List.of(Report.Series.bars("measured (" + level + ")", cats, measured), Report.Series.bars("estimate (compiler)", cats, estimated))));
         }
-        return new Report.Section("rtl", "L3: the RTL in lockstep with L2", b);
+        return new Report.Section(id, level + ": " + (level.equals("L4") ? "the simulated board, over its host link," : "the RTL") + " in lockstep with L2", b);
     }
 
     /** A path as the report links it: relative to the report's folder. */

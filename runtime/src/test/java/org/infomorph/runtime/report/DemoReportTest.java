@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /** The demo's report built from fixed figures: every part present, self-contained, mismatches shown with their location. */
 class DemoReportTest {
-    static final List<String> TABLES = List.of("ladder", "resources", "lockstep", "cycles", "saturation", "provenance");
+    static final List<String> TABLES = List.of("ladder", "resources", "lockstep", "cycles", "board-lockstep", "board-cycles", "saturation", "provenance");
     static final List<String> PLOTS = List.of("test-accuracy", "test-deterministic", "train-accuracy", "atoms-hidden", "atoms-output",
-            "atoms-neurons-hidden", "resources", "cycles");
+            "atoms-neurons-hidden", "resources", "cycles", "board-cycles");
 
     @Test
     void everyTableAndPlotIsThereAndEveryImageIsInline() {
@@ -32,6 +32,15 @@ class DemoReportTest {
         assertTrue(html.contains("theta.lut saturated 2,000,000 times"), "a large counter is noted");
         assertFalse(html.contains("samples saturated"), "an activity count is no saturation");
         assertTrue(html.contains("Every compared bit agrees"));
+        assertTrue(html.contains("L4: the simulated board, over its host link, in lockstep with L2"), "the board's section");
+        assertTrue(html.contains("L3 and L4 agree with L2 bit for bit"), "the verdict names both levels");
+    }
+
+    @Test
+    void aDemoWithoutTheBoardHasNoBoardSection() {
+        String html = HtmlReport.render(DemoReport.of(ReportFixtures.demo(true, "demo-mismatch.vcd", null), Path.of("report")));
+        assertFalse(html.contains("table-board-lockstep"), "no L4 section when the board was skipped");
+        assertTrue(html.contains("L3: a level DIFFERS from L2"), "the verdict of a failed demo");
     }
 
     @Test

@@ -14,6 +14,12 @@ class JsonShapesTest {
     void aWrittenDemoSummaryConformsAndADamagedOneDoesNot() throws Exception {
         JsonNode ok = JsonSummary.MAPPER.readTree(JsonSummary.json(ReportFixtures.demo(true, "demo-mismatch.vcd", null)));
         assertEquals(java.util.List.of(), JsonShapes.problems("demo", ok));
+        JsonNode withBoard = JsonSummary.MAPPER.readTree(JsonSummary.json(ReportFixtures.demo(false, null, null)));
+        assertTrue(withBoard.path("board").isObject(), "the L4 lockstep");
+        assertEquals(java.util.List.of(), JsonShapes.problems("demo", withBoard));
+        ObjectNode badBoard = withBoard.deepCopy();
+        badBoard.put("board", "passed");
+        assertTrue(!JsonShapes.problems("demo", badBoard).isEmpty(), "a board that is neither null nor a lockstep");
         ObjectNode missing = ok.deepCopy();
         missing.remove("lockstep");
         assertTrue(JsonShapes.problems("demo", missing).stream().anyMatch(p -> p.contains("lockstep")), "a missing key");

@@ -40,6 +40,6 @@ final class ReportFixtures {
                         new DemoSummary.LadderRow("L3", "rtl", "lockstep", null, null, 2, 128.0, "L2", null, null, "equality")),
                 List.of(new DemoSummary.Run("L0", "paper", curve(3, 0.1, 0.85, true)), new DemoSummary.Run("L1", "hw-rule", curve(3, 0.1, 0.84, false))),
                 ref, List.of(new DemoSummary.Layer("hidden", labels, neurons), new DemoSummary.Layer("output", labels, List.of())), res,
-                lockstep(fault, waveform), DemoSummary.Saturation.of(8004, 110, Map.of("activation", 10L, "theta.lut", 2_000_000L, "samples", 9_000_000L)), !fault);
+                lockstep(fault, waveform), fault ? null : lockstep(false, null), DemoSummary.Saturation.of(8004, 110, Map.of("activation", 10L, "theta.lut", 2_000_000L, "samples", 9_000_000L)), !fault);
     }
 }
