@@ -2,7 +2,6 @@ package org.infomorph.compiler.rtl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +25,7 @@ import org.infomorph.compiler.network.NetworkStore;
  */
 public record BoardParams(GeneratorParams generator, int clockHz, int baud, int rxBytes, int maxPayload, boolean linkTest) {
     public static final String FORMAT = "infomorph-board/1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper JSON = CanonicalJson.JSON;
 
     public BoardParams {
         if (baud < 1 || clockHz < 1) throw new IllegalArgumentException("clockHz and baud must be > 0");
@@ -67,16 +65,12 @@ public record BoardParams(GeneratorParams generator, int clockHz, int baud, int 
     }
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(toTree()) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return CanonicalJson.text(toTree());
     }
 
     /** SHA-256 of the canonical JSON, first 16 hex digits. */
     public String hash() {
-        return NetworkStore.sha256(toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+        return CanonicalJson.hash(toTree());
     }
 
     public static BoardParams read(Path file) {

@@ -2,7 +2,6 @@ package org.infomorph.compiler.rtl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.util.TreeMap;
 import org.infomorph.compiler.InvalidInputException;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.ArchConfigJson;
-import org.infomorph.compiler.network.NetworkStore;
 
 /**
  * Everything the Chisel generator reads (docs/llu-rtl.md), and the file {@code infomorph compile}
@@ -32,8 +30,7 @@ import org.infomorph.compiler.network.NetworkStore;
 public record GeneratorParams(ArchConfig arch, boolean learning, boolean stochasticSpikes, int units, int lanesPerWord, Capacity capacity,
                               Map<String, String> styles, int fault) {
     public static final String FORMAT = "infomorph-generator/2";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper JSON = CanonicalJson.JSON;
 
     public GeneratorParams {
         if (units < 1 || units > 255) throw new IllegalArgumentException("units must be in 1..255, got " + units);
@@ -75,16 +72,12 @@ public record GeneratorParams(ArchConfig arch, boolean learning, boolean stochas
     }
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(toTree()) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return CanonicalJson.text(toTree());
     }
 
     /** SHA-256 of the canonical JSON, first 16 hex digits. */
     public String hash() {
-        return NetworkStore.sha256(toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+        return CanonicalJson.hash(toTree());
     }
 
     public static GeneratorParams read(Path file) {
