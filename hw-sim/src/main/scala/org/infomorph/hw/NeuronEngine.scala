@@ -317,9 +317,9 @@ object NeuronEngine {
   def bin(p: GenParams, v: SInt, e: SInt): UInt = {
     val af = p.num.activation().frac()
     val nb = p.binsExp
-    val lr = p.arch.learning()
-    val eaMin = lr.minRangeExp() + af
-    val eaMax = lr.maxRangeExp() + af
+    val rs = p.arch.learning().ranges()
+    val eaMin = rs.minExp() + af
+    val eaMax = rs.maxExp() + af
     require(eaMin >= 0, "minRangeExp + activation.frac >= 0 (checked by the load)")
     val ea = (e +& af.S).asUInt(log2Ceil(eaMax + 1) - 1, 0)
     val w = v +& (1.U << ea).zext

@@ -2,7 +2,7 @@ package org.infomorph.hw
 
 import chisel3._
 import chisel3.util._
-import org.infomorph.compiler.arch.{Counter, LatticeTables}
+import org.infomorph.compiler.arch.{BinRange, Counter, LatticeTables}
 import org.infomorph.compiler.rtl.RtlContract._
 
 /**
@@ -448,9 +448,10 @@ class TableEngine(p: GenParams) extends Module {
       state := S.gWrite
     }
     is(S.gWrite) {
-      val lr = p.arch.learning()
+      val rs = p.arch.learning().ranges()
       val mx = io.rangesRdata(NeuronEngine.rangeBits(p) - 1, p.rangeBits)
-      val e = Fixed.rangeExp(mx, num.activation().frac(), lr.minRangeExp(), lr.maxRangeExp())
+      def exp(r: BinRange): SInt = Fixed.rangeExp(mx, num.activation().frac(), r.minExp(), r.maxExp())
+      val e = Mux(s3, exp(rs.threeSources()), exp(rs.twoSources()))
       io.ranges.wen := true.B; io.ranges.waddr := rangeAddr; io.ranges.wdata := e.pad(p.rangeBits).asUInt(p.rangeBits - 1, 0)
       when(k === io.cfg.sources - 1.U) { state := S.done }.otherwise {
         k := k + 1.U

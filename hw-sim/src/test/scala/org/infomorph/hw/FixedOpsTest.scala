@@ -54,7 +54,7 @@ class FixedOpsHarness(p: GenParams) extends Module {
 
   /** max|u| as the range memory holds it */
   val mx = IO(Input(UInt(num.activation().bits().W)))
-  val rangeExp: SInt = out("rangeExp_o", Fixed.rangeExp(mx, num.activation().frac(), p.arch.learning().minRangeExp(), p.arch.learning().maxRangeExp()))
+  val rangeExp: SInt = out("rangeExp_o", Fixed.rangeExp(mx, num.activation().frac(), p.arch.learning().ranges().twoSources().minExp(), p.arch.learning().ranges().twoSources().maxExp()))
 
   /** the lane's product and a draw: the per-sample update's weight and bias shifts */
   val prod = IO(Input(SInt((2 * ArchMul.Bits).W)))
@@ -118,7 +118,7 @@ class FixedOpsTest {
         val prod = r.signed(2 * ArchMul.Bits)
         val draw = r.unsigned(32)
         val u = r.signed(p.num.activation().bits())
-        val e = r.withEdges(lr.minRangeExp(), lr.maxRangeExp()).toInt
+        val e = r.withEdges(lr.ranges().minExp(), lr.ranges().maxExp()).toInt
         m.port(h.a).set(a)
         m.port(h.s).set(s)
         m.port(h.v).set(v)
@@ -153,7 +153,7 @@ class FixedOpsTest {
         check.check(m.port(h.accEvent), signed = false, if (BigInt(accC) != v) 1 else 0, "saturate[acc32] event", s"$v")
         check.check(m.port(h.xorshift), signed = false, BigInt(Xorshift32.next(x32.toInt) & 0xFFFFFFFFL), "xorshift32", s"$x32")
         check.check(m.port(h.msb), signed = false, Spec.msb(msbIn.toLong), "msb", s"$msbIn")
-        check.check(m.port(h.rangeExp), signed = true, Spec.rangeExp(mx.toLong, af, lr.minRangeExp(), lr.maxRangeExp()), "rangeExp", s"$mx")
+        check.check(m.port(h.rangeExp), signed = true, Spec.rangeExp(mx.toLong, af, lr.ranges().twoSources().minExp(), lr.ranges().twoSources().maxExp()), "rangeExp", s"$mx")
         for ((sh, port) <- h.stochasticShifts.zip(h.stochastic))
           check.check(m.port(port), signed = true, Spec.stochasticShift(prod.toLong, draw.toInt, sh), s"stochasticShift[s=$sh]", s"$prod, $draw")
         check.check(m.port(h.bin), signed = false, Spec.bin(u.toLong, e, af, p.binsExp), "bin", s"$u, $e")

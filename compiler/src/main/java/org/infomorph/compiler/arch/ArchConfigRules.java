@@ -32,10 +32,7 @@ public final class ArchConfigRules {
             Map.entry("prng.bits", new Range(1, 64)),
             Map.entry("learning.batchExp", new Range(0, 14)),
             Map.entry("learning.learningRateExp", new Range(-32, 32)),
-            Map.entry("learning.momentumShift", new Range(0, 16)),
-            Map.entry("learning.initialRangeExp", new Range(-32, 32)),
-            Map.entry("learning.minRangeExp", new Range(-32, 32)),
-            Map.entry("learning.maxRangeExp", new Range(-32, 32)));
+            Map.entry("learning.momentumShift", new Range(0, 16)));
 
     /**
      * The documented range of the integer field at {@code path} (e.g. {@code numerics.weightBits}),
@@ -43,6 +40,7 @@ public final class ArchConfigRules {
      */
     public static Range range(String path, Class<?> owner, String component) {
         if (owner == Field.class) return component.equals("bits") ? new Range(1, Field.MAX_BITS) : new Range(0, Field.MAX_BITS);
+        if (owner == BinRange.class) return new Range(-32, 32);
         return RANGES.get(path);
     }
 
@@ -88,8 +86,6 @@ public final class ArchConfigRules {
             p.add("prng: only {\"algorithm\": \"xorshift32\", \"bits\": 32} is implemented, got " + c.prng());
         LearningRule l = c.learning();
         if (l.table() == null) p.add("learning.table must be PREVIOUS_BATCH or SAME_BATCH");
-        if (l.minRangeExp() > l.maxRangeExp() || l.initialRangeExp() < l.minRangeExp() || l.initialRangeExp() > l.maxRangeExp())
-            p.add("learning: need minRangeExp <= initialRangeExp <= maxRangeExp, got " + l.minRangeExp() + ", " + l.initialRangeExp() + ", " + l.maxRangeExp());
         if (l.update() == null) p.add("learning.update must be PER_SAMPLE or ACCUMULATE");
         if (l.update() == UpdateMode.PER_SAMPLE && l.table() == TableMode.SAME_BATCH)
             p.add("learning.update=PER_SAMPLE needs learning.table=PREVIOUS_BATCH (a sample is updated before its batch's table exists); use ACCUMULATE for SAME_BATCH");
@@ -106,11 +102,8 @@ public final class ArchConfigRules {
         if (n.slope().frac() + n.activation().frac() < n.coefficient().frac())
             p.add("numerics: slope.frac + activation.frac = " + (n.slope().frac() + n.activation().frac()) + " must be >= coefficient.frac = "
                     + n.coefficient().frac() + " (dA/du adds m to slope x activation products)");
-        if (l.minRangeExp() + n.activation().frac() < 0)
-            p.add("learning.minRangeExp + numerics.activation.frac = " + (l.minRangeExp() + n.activation().frac())
-                    + " must be >= 0 (the bin offset 2^(e+frac) is an integer)");
-        if (l.maxRangeExp() + n.activation().frac() > 62)
-            p.add("learning.maxRangeExp + numerics.activation.frac = " + (l.maxRangeExp() + n.activation().frac()) + " must be <= 62 (the bin offset is a 64-bit shift)");
+        binRange(p, "learning.ranges.twoSources", l.ranges().twoSources(), n.activation().frac());
+        binRange(p, "learning.ranges.threeSources", l.ranges().threeSources(), n.activation().frac());
         if (n.count().bits() < l.batchExp() + 1)
             p.add("numerics.count.bits=" + n.count().bits() + " must be >= batchExp + 1 = " + (l.batchExp() + 1) + " to count a whole batch");
         int gradBound = l.batchExp() + n.error().bits() - 1 + Math.max(in.bits() - 1, in.frac());
@@ -150,6 +143,15 @@ public final class ArchConfigRules {
         }
         if (r instanceof Field f && f.frac() > f.bits())
             p.add(path + ".frac=" + f.frac() + " must be <= " + path + ".bits=" + f.bits() + " (the binary point lies within the width)");
+    }
+
+    private static void binRange(List<String> p, String path, BinRange r, int af) {
+        if (r.minExp() > r.maxExp() || r.initialExp() < r.minExp() || r.initialExp() > r.maxExp())
+            p.add(path + ": need minExp <= initialExp <= maxExp, got " + r.minExp() + ", " + r.initialExp() + ", " + r.maxExp());
+        if (r.minExp() + af < 0)
+            p.add(path + ".minExp + numerics.activation.frac = " + (r.minExp() + af) + " must be >= 0 (the bin offset 2^(e+frac) is an integer)");
+        if (r.maxExp() + af > 62)
+            p.add(path + ".maxExp + numerics.activation.frac = " + (r.maxExp() + af) + " must be <= 62 (the bin offset is a 64-bit shift)");
     }
 
     private static void powerOfTwo(List<String> p, String name, int v) {

@@ -11,28 +11,30 @@ package org.infomorph.compiler.arch;
  * @param batchExp         the batch size is 2^batchExp (the 1/B of the gradient is a shift)
  * @param learningRateExp  learning rate 2^learningRateExp
  * @param momentumShift    0 for none; else velocity v = v - (v >> momentumShift) + update (ACCUMULATE only)
- * @param initialRangeExp  binning range exponent of the first batch: bins cover [-2^e, 2^e]
- * @param minRangeExp      smallest range exponent the binning may adapt to
- * @param maxRangeExp      largest range exponent
+ * @param ranges           the binning range per layer kind
  */
 public record LearningRule(
         TableMode table, UpdateMode update, int batchExp, int learningRateExp, int momentumShift,
-        int initialRangeExp, int minRangeExp, int maxRangeExp) {
+        BinRanges ranges) {
     public static LearningRule defaults() {
-        return new LearningRule(TableMode.PREVIOUS_BATCH, UpdateMode.PER_SAMPLE, 8, 0, 0, 2, -6, 4);
+        return new LearningRule(TableMode.PREVIOUS_BATCH, UpdateMode.PER_SAMPLE, 8, 0, 0, BinRanges.defaults());
     }
 
     /** The batch-accumulating rule of the given table mode and momentum, other fields unchanged. */
     public LearningRule accumulating(TableMode t, int momentum) {
-        return new LearningRule(t, UpdateMode.ACCUMULATE, batchExp, learningRateExp, momentum, initialRangeExp, minRangeExp, maxRangeExp);
+        return new LearningRule(t, UpdateMode.ACCUMULATE, batchExp, learningRateExp, momentum, ranges);
     }
 
     public LearningRule withBatchExp(int e) {
-        return new LearningRule(table, update, e, learningRateExp, momentumShift, initialRangeExp, minRangeExp, maxRangeExp);
+        return new LearningRule(table, update, e, learningRateExp, momentumShift, ranges);
     }
 
     public LearningRule withLearningRateExp(int e) {
-        return new LearningRule(table, update, batchExp, e, momentumShift, initialRangeExp, minRangeExp, maxRangeExp);
+        return new LearningRule(table, update, batchExp, e, momentumShift, ranges);
+    }
+
+    public LearningRule withRanges(BinRanges r) {
+        return new LearningRule(table, update, batchExp, learningRateExp, momentumShift, r);
     }
 
     public int batchSize() {

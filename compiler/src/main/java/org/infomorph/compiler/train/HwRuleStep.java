@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.infomorph.compiler.arch.ArchConfig;
+import org.infomorph.compiler.arch.BinRange;
 import org.infomorph.compiler.arch.LearningRule;
 import org.infomorph.compiler.arch.TableMode;
 import org.infomorph.compiler.data.Batch;
@@ -59,6 +60,7 @@ final class HwRuleStep implements LearningRuleStep {
     private static final class LayerRule {
         private final LayerState ls;
         private final LearningRule rule;
+        private final BinRange range;
         private final int bins, binsExp, cells;
         private final int[][] rangeExp;
         private final double[][] maxAbs;
@@ -69,13 +71,14 @@ final class HwRuleStep implements LearningRuleStep {
         LayerRule(LayerState ls, ArchConfig arch) {
             this.ls = ls;
             this.rule = arch.learning();
+            this.range = rule.ranges().of(ls.sourceCount());
             this.bins = arch.bins();
             this.binsExp = arch.binsExp();
             int c = 1;
             for (int k = 0; k < ls.sourceCount(); k++) c *= bins;
             this.cells = c;
             rangeExp = new int[ls.neurons][ls.sourceCount()];
-            for (int[] r : rangeExp) java.util.Arrays.fill(r, rule.initialRangeExp());
+            for (int[] r : rangeExp) java.util.Arrays.fill(r, range.initialExp());
             maxAbs = new double[ls.neurons][ls.sourceCount()];
             previousTable = new double[ls.neurons][cells];
             velocityW = new double[ls.sourceCount()][];
@@ -100,7 +103,7 @@ final class HwRuleStep implements LearningRuleStep {
                         max = Math.max(max, Math.abs(x));
                         cell[b] = cell[b] * bins + PowerOfTwoBins.bin(x, rangeExp[j][k], binsExp);
                     }
-                    rangeExp[j][k] = PowerOfTwoBins.rangeExp(max, rule.minRangeExp(), rule.maxRangeExp());
+                    rangeExp[j][k] = PowerOfTwoBins.rangeExp(max, range.minExp(), range.maxExp());
                 }
                 double[] p = new double[cells * 2];
                 for (int b = 0; b < batch; b++) {
@@ -163,7 +166,7 @@ final class HwRuleStep implements LearningRuleStep {
                 previousTable[j] = PidEngine.deltaG(p, ls.gamma);
                 if (wantAtoms) atoms[j] = PidEngine.decompose(p).info();
                 for (int k = 0; k < s; k++) {
-                    rangeExp[j][k] = PowerOfTwoBins.rangeExp(maxAbs[j][k], rule.minRangeExp(), rule.maxRangeExp());
+                    rangeExp[j][k] = PowerOfTwoBins.rangeExp(maxAbs[j][k], range.minExp(), range.maxExp());
                     maxAbs[j][k] = 0;
                 }
             });

@@ -43,6 +43,11 @@ class ArchConfigJsonTest {
                 bad("\"learningRateExp\" : 0", "\"learningRateExp\" : 100"));
         assertEquals("arch.json: learning.learningRateExp=30 must be in -40..24 with these widths (the update shift error.frac + input.frac + batchExp"
                 + " - lr - weightFrac must stay a 64-bit shift)", bad("\"learningRateExp\" : 0", "\"learningRateExp\" : 30"));
+        // each layer kind's binning range is checked on its own path (the three-source default is the fixed {4, 4, 4})
+        assertEquals("arch.json: learning.ranges.threeSources: need minExp <= initialExp <= maxExp, got 4, 2, 4",
+                bad("\"initialExp\" : 4", "\"initialExp\" : 2"));
+        assertEquals("arch.json: learning.ranges.twoSources.minExp: must be an integer in -32..32, got number -40",
+                bad("\"minExp\" : -6", "\"minExp\" : -40"));
         assertEquals("arch.json: learning.batchExp: duplicate key (it appears more than once in this object, and only one value can count); keep one",
                 bad("\"batchExp\" : 8", "\"batchExp\" : 8, \"batchExp\" : 9"));
     }

@@ -110,8 +110,10 @@ public abstract class ArrayDevice implements Device {
             port.write(REGION_HIST, 0, 0, new long[n]);
             port.write(REGION_TABLE, 0, 0, new long[n]);
             long[] ranges = new long[p.capacity().rangeWords()];
-            long e = arch.learning().initialRangeExp() & ((1 << RtlMemories.RANGE_EXP_BITS) - 1);
-            java.util.Arrays.fill(ranges, e);
+            for (RtlLayout.LayerPlace lp : layout.layers()) {
+                long e = arch.learning().ranges().of(lp.sources()).initialExp() & ((1 << RtlMemories.RANGE_EXP_BITS) - 1);
+                java.util.Arrays.fill(ranges, lp.rangeBase(), lp.rangeBase() + lp.neurons() * lp.sources(), e);
+            }
             port.write(REGION_RANGES, 0, 0, ranges);
         }
     }
@@ -250,7 +252,7 @@ public abstract class ArrayDevice implements Device {
                     maxAbs[i] = (int) (rg[i] >>> rb);
                 }
             } else {
-                java.util.Arrays.fill(range, arch.learning().initialRangeExp());
+                java.util.Arrays.fill(range, arch.learning().ranges().of(s).initialExp());
             }
             out.add(new DeviceState.LayerState(image.network().layers().get(li).name(), ws, bs, gs, counts, soft, table, range, maxAbs, prng));
         }

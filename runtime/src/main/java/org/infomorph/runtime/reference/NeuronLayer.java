@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.infomorph.compiler.arch.ArchConfig;
 import org.infomorph.compiler.arch.ArchTables;
+import org.infomorph.compiler.arch.BinRange;
 import org.infomorph.compiler.arch.LayerConstants;
 import org.infomorph.compiler.arch.NeuronProgram;
 import org.infomorph.compiler.fixed.Fixed;
@@ -94,7 +95,7 @@ final class NeuronLayer {
         softSums = new int[n * cells];
         table = new int[n * cells];
         rangeExp = new int[n * s];
-        java.util.Arrays.fill(rangeExp, arch.learning().initialRangeExp());
+        java.util.Arrays.fill(rangeExp, arch.learning().ranges().of(s).initialExp());
         maxAbs = new int[n * s];
         prng = new int[n];
         for (int j = 0; j < n; j++) prng[j] = Xorshift32.seed(seed, index, j);
@@ -278,7 +279,8 @@ final class NeuronLayer {
 
     /** docs section 3: e = ceil(log2 max|u|) in real units, clamped; then the maxima are reset. */
     void updateRanges() {
-        int min = arch.learning().minRangeExp(), max = arch.learning().maxRangeExp();
+        BinRange r = arch.learning().ranges().of(s);
+        int min = r.minExp(), max = r.maxExp();
         for (int i = 0; i < maxAbs.length; i++) {
             int m = maxAbs[i];
             rangeExp[i] = Fixed.rangeExp(m, af, min, max);

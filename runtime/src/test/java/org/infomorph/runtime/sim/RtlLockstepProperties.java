@@ -9,6 +9,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.infomorph.compiler.arch.ArchConfig;
+import org.infomorph.compiler.arch.BinRange;
+import org.infomorph.compiler.arch.BinRanges;
 import org.infomorph.compiler.arch.LearningRule;
 import org.infomorph.compiler.arch.Luts;
 import org.infomorph.compiler.image.Image;
@@ -22,8 +24,8 @@ import org.infomorph.runtime.lockstep.StateDiff;
 
 /**
  * L3 = L2 on 200 random small networks: bivariate and trivariate, one and two steps, LUT and
- * Mitchell log2, 8 and 4 bins, 8- and 6-bit theta, one and two lanes per memory word, per-sample
- * learning and inference with both spike rules. Every try compares every spike, theta and state
+ * Mitchell log2, 8 and 4 bins, 8- and 6-bit theta, fixed and adaptive three-source bin ranges,
+ * one and two lanes per memory word, per-sample learning and inference with both spike rules. Every try compares every spike, theta and state
  * bit, and every command's cycles with the schedule. The two architectures are two builds; the
  * capacity floor lets every network share its architecture's build.
  */
@@ -37,11 +39,12 @@ public class RtlLockstepProperties {
         return ArchConfig.defaults().withLearning(LearningRule.defaults().withBatchExp(3).withLearningRateExp(2));
     }
 
-    /** 4 bins, Mitchell log2, 6-bit theta; batch 8, learning rate 4. */
+    /** 4 bins, Mitchell log2, 6-bit theta, adaptive ranges for both layer kinds (archA fixes three sources'); batch 8, learning rate 4. */
     static ArchConfig archB() {
         ArchConfig a = ArchConfig.defaults();
         Luts l = a.luts();
-        return a.withLearning(LearningRule.defaults().withBatchExp(3).withLearningRateExp(2))
+        BinRanges adaptive = new BinRanges(new BinRange(1, -3, 3), new BinRange(2, -6, 4));
+        return a.withLearning(LearningRule.defaults().withBatchExp(3).withLearningRateExp(2).withRanges(adaptive))
                 .withBins(4).withNumerics(a.numerics().withThetaBits(6)).withLuts(new Luts(l.sigmoidEntries(), l.sigmoidRangeExp(), 0));
     }
 
