@@ -27,11 +27,20 @@ final class NeuronLanes {
     private final int[][] wt;
     /** per source: -1 where w[j][i] is unmasked, 0 where masked or padding; null when every neuron's row is dense */
     private final int[][] unmasked;
-    /** per source [j]: this sample's sums (forward) and errors (update); per lane: the PRNG chain being drawn */
-    private final int[][] sums, errors;
-    private final int[] chain;
-    /** per chunk: one source's draws [i * LANES + lane], and positions of inputs */
-    private final int[][] draws, index;
+    /**
+     * per chunk, per source [j]: this sample's sums (forward) and errors (update); per chunk [j]: the
+     * PRNG chains being drawn. Each chunk has its own arrays: chunks run on both cores, and a cache
+     * line written by both would bounce between them.
+     */
+    private final int[][][] sums, errors;
+    private final int[][] chain;
+    /** per chunk: one source's draws [i * LANES + lane] */
+    private final int[][] draws;
+    /** per source: the positions of this pass's non-zero inputs (the last pass's are the update's), and their count */
+    private final int[][] nonZero;
+    private final int[] nonZeros;
+    /** 0, 1, ..., the largest source size - 1 */
+    private final int[] every;
 
     /**
      * Whether lanes can run: the module is loaded ({@code --add-modules jdk.incubator.vector}, as
@@ -48,12 +57,14 @@ final class NeuronLanes {
         np = (n + LANES - 1) / LANES * LANES;
         wt = new int[s][];
         unmasked = new int[s][];
-        sums = new int[s][np];
-        errors = new int[s][np];
-        chain = new int[np];
+        sums = new int[np / LANES][s][np];
+        errors = new int[np / LANES][s][np];
+        chain = new int[np / LANES][np];
         int maxSize = java.util.Arrays.stream(layer.size).max().orElse(0);
         draws = new int[np / LANES][maxSize * LANES];
-        index = new int[np / LANES][maxSize];
+        nonZero = new int[s][maxSize];
+        nonZeros = new int[s];
+        every = java.util.stream.IntStream.range(0, maxSize).toArray();
         for (int k = 0; k < s; k++) {
             int sz = layer.size[k];
             wt[k] = new int[sz * np];
@@ -97,9 +108,8 @@ final class NeuronLanes {
      */
     int[] sums(int k, int[] x, int c) {
         int j0 = c * LANES, p = layer.productShift[k];
-        int[] t = wt[k];
-        int[] idx = index[c];
-        int nz = nonZero(x, layer.size[k], idx);
+        int[] t = wt[k], idx = nonZero[k];
+        int nz = nonZeros[k];
         IntVector acc = IntVector.zero(S);
         // loops without branches or a choice of vectors: only then does C2 keep the vectors in registers (JDK 17)
         if (p == 0) {
@@ -108,21 +118,18 @@ final class NeuronLanes {
             for (int q = 0; q < nz; q++)
                 acc = acc.add(IntVector.fromArray(S, t, idx[q] * np + j0).mul(x[idx[q]]).lanewise(VectorOperators.ASHR, p));
         }
-        acc.intoArray(sums[k], j0);
-        return sums[k];
+        acc.intoArray(sums[c][k], j0);
+        return sums[c][k];
     }
 
-    /** The positions of x's non-zero entries into idx; returns their count. */
-    static int nonZero(int[] x, int len, int[] idx) {
-        int nz = 0;
-        for (int i = 0; i < len; i++) if (x[i] != 0) idx[nz++] = i;
-        return nz;
-    }
-
-    /** All positions 0..len-1 into idx. */
-    static int all(int len, int[] idx) {
-        for (int i = 0; i < len; i++) idx[i] = i;
-        return len;
+    /** Once per pass, before its chunks: the positions of each source's non-zero inputs (a batch of 1; null = zeros). */
+    void inputs(int[][] in) {
+        for (int k = 0; k < layer.s; k++) {
+            int nz = 0;
+            if (in[k] != null)
+                for (int i = 0; i < layer.size[k]; i++) if (in[k][i] != 0) nonZero[k][nz++] = i;
+            nonZeros[k] = nz;
+        }
     }
 
     /**
@@ -140,8 +147,10 @@ final class NeuronLanes {
         int[] regs = new int[org.infomorph.compiler.arch.NeuronProgram.Reg.values().length];
         for (int k = 0; k < L.s; k++) {
             if (L.fixed[k]) continue;
-            for (int j = j0; j < j1; j++) errors[k][j] = L.engine.error(k, L.table[j * L.cells + L.cell[j]], L.slopes[k][j], regs, sat);
+            for (int j = j0; j < j1; j++) errors[c][k][j] = L.engine.error(k, L.table[j * L.cells + L.cell[j]], L.slopes[k][j], regs, sat);
         }
+        int[] chain = this.chain[c];
+        int[][] errors = this.errors[c];
         System.arraycopy(L.prng, j0, chain, j0, j1 - j0);
         int saturated = 0;
         for (int k = 0; k < L.s; k++) {
@@ -150,14 +159,21 @@ final class NeuronLanes {
             int[] x = L.lastInputs[k];
             int sz = L.size[k];
             if (x == null) x = new int[sz];
-            int[] d = draws[c], idx = index[c];
-            if (unmasked[k] == null) drawDense(chain, j0, sz, d);
-            else drawMasked(chain, j0, sz, unmasked[k], np, d);
+            int[] d = draws[c];
             // x = 0 steps by (d mod 2^S) >> S = 0, and weights loaded in range stay there: only the chains move
-            int count = L.weightsInRange[k] ? nonZero(x, sz, idx) : all(sz, idx);
-            saturated += unmasked[k] == null
-                    ? stepsDense(wt[k], x, idx, count, d, np, j0, errors[k], sh, s, wmax)
-                    : stepsMasked(wt[k], unmasked[k], x, idx, count, d, np, j0, errors[k], sh, s, wmax);
+            int[] idx = L.weightsInRange[k] ? nonZero[k] : every;
+            int count = L.weightsInRange[k] ? nonZeros[k] : sz;
+            if (count == sz) { // every input steps: draw and step in one loop, so the CPU overlaps the chain with the steps
+                saturated += unmasked[k] == null
+                        ? fusedDense(chain, wt[k], x, sz, np, j0, errors[k], sh, s, wmax)
+                        : fusedMasked(chain, wt[k], unmasked[k], x, sz, np, j0, errors[k], sh, s, wmax);
+            } else { // all draws first, then the steps of the non-zero inputs only
+                if (unmasked[k] == null) drawDense(chain, j0, sz, d);
+                else drawMasked(chain, j0, sz, unmasked[k], np, d);
+                saturated += unmasked[k] == null
+                        ? stepsDense(wt[k], x, idx, count, d, np, j0, errors[k], sh, s, wmax)
+                        : stepsMasked(wt[k], unmasked[k], x, idx, count, d, np, j0, errors[k], sh, s, wmax);
+            }
             if (L.bias) {
                 for (int j = j0; j < j1; j++) chain[j] = Xorshift32.next(chain[j]);
                 Field bf = num.bias(L.wf[k]);
@@ -233,10 +249,44 @@ final class NeuronLanes {
         return sat.reduceLanes(VectorOperators.ADD);
     }
 
+    /** {@link #drawDense} and {@link #stepsDense} at every input in one loop; returns the saturations. */
+    static int fusedDense(int[] chain, int[] t, int[] x, int len, int np, int j0, int[] errors, int sh, int s, int wmax) {
+        IntVector st = IntVector.fromArray(S, chain, j0), sat = IntVector.zero(S), e = IntVector.fromArray(S, errors, j0);
+        int maskS = (1 << s) - 1;
+        for (int i = 0; i < len; i++) {
+            st = next(st);
+            int off = i * np + j0;
+            IntVector w = IntVector.fromArray(S, t, off);
+            IntVector v = w.add(e.mul(x[i] << sh).add(st.and(maskS)).lanewise(VectorOperators.ASHR, s));
+            IntVector c = v.max(-wmax).min(wmax);
+            sat = sat.add(differs(v, c));
+            c.intoArray(t, off);
+        }
+        st.intoArray(chain, j0);
+        return sat.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** {@link #drawMasked} and {@link #stepsMasked} at every input in one loop; returns the saturations. */
+    static int fusedMasked(int[] chain, int[] t, int[] m, int[] x, int len, int np, int j0, int[] errors, int sh, int s, int wmax) {
+        IntVector st = IntVector.fromArray(S, chain, j0), sat = IntVector.zero(S), e = IntVector.fromArray(S, errors, j0);
+        int maskS = (1 << s) - 1;
+        for (int i = 0; i < len; i++) {
+            int off = i * np + j0;
+            IntVector um = IntVector.fromArray(S, m, off);
+            st = st.lanewise(VectorOperators.XOR, next(st).lanewise(VectorOperators.XOR, st).and(um));
+            IntVector w = IntVector.fromArray(S, t, off);
+            IntVector v = w.add(e.mul(x[i] << sh).add(st.and(maskS)).lanewise(VectorOperators.ASHR, s));
+            IntVector c = v.max(-wmax).min(wmax);
+            sat = sat.add(differs(v, c).and(um));
+            w.add(c.sub(w).and(um)).intoArray(t, off);
+        }
+        st.intoArray(chain, j0);
+        return sat.reduceLanes(VectorOperators.ADD);
+    }
+
     /** 1 in the lanes where a != b, else 0. */
     private static IntVector differs(IntVector a, IntVector b) {
-        IntVector d = a.sub(b);
-        return d.lanewise(VectorOperators.OR, IntVector.zero(S).sub(d)).lanewise(VectorOperators.LSHR, 31);
+        return a.sub(b).abs().min(1);
     }
 
     /** xorshift32 ({@link org.infomorph.compiler.fixed.Xorshift32#next}) in every lane. */

@@ -202,25 +202,28 @@ final class NeuronLayer {
         for (int k = 0; k < s; k++) work += size[k];
         Pass pass = new Pass(in, batch, last, learn, rule, draws, perSample, drawStep, theta, spikes, sat, firstStep);
         if (lanesOn && batch == 1) {
+            lanes.inputs(in);
             // a vector of neurons per task: their sums, their engine steps, then (last step) their update
             forEach(lanes.chunks(), 2 * work * n, c -> {
                 int[][] sums = new int[s][];
                 for (int k = 0; k < s; k++)
                     if (in[k] != null && !(stepInvariant[k] && !firstStep)) sums[k] = lanes.sums(k, in[k], c);
-                for (int j = c * NeuronLanes.LANES, j1 = Math.min(n, j + NeuronLanes.LANES); j < j1; j++) neuron(pass, j, sums);
+                Scratch scratch = new Scratch();
+                for (int j = c * NeuronLanes.LANES, j1 = Math.min(n, j + NeuronLanes.LANES); j < j1; j++) neuron(pass, j, sums, scratch);
                 if (updateNow) lanes.update(c, sat);
             });
             return;
         }
         if (!updateNow) {
-            forEachNeuron(work * n * batch, j -> neuron(pass, j, null));
+            forEachNeuron(work * n * batch, j -> neuron(pass, j, null, new Scratch()));
             return;
         }
         // one fork for the pass and the update: each task runs its group's forward passes, then their update
         int groups = (n + SampleUpdate.GROUP - 1) / SampleUpdate.GROUP;
         forEach(groups, 2 * work * n, g -> {
             int j0 = g * SampleUpdate.GROUP, j1 = Math.min(n, j0 + SampleUpdate.GROUP);
-            for (int j = j0; j < j1; j++) neuron(pass, j, null);
+            Scratch scratch = new Scratch();
+            for (int j = j0; j < j1; j++) neuron(pass, j, null, scratch);
             SampleUpdate.group(this, j0, j1, sat);
         });
     }
@@ -229,17 +232,23 @@ final class NeuronLayer {
     private record Pass(int[][] in, int batch, boolean last, boolean learn, SpikeRule rule, int[][] draws, int perSample, int drawStep,
                         int[] theta, int[] spikes, SaturationCounters sat, boolean firstStep) {}
 
+    /** A task's registers and accumulators, reused neuron after neuron. */
+    private record Scratch(int[] regs, long[] acc, int[] u) {
+        Scratch() {
+            this(new int[REGS], new long[3], new int[3]);
+        }
+    }
+
     /** Neuron j's part of a forward pass; {@code sums[k][j]}, when not null, is source k's dot product (a batch of 1, from the lanes). */
-    private void neuron(Pass ps, int j, int[][] sums) {
+    private void neuron(Pass ps, int j, int[][] sums, Scratch scratch) {
         int[][] in = ps.in, draws = ps.draws;
         int batch = ps.batch, perSample = ps.perSample, drawStep = ps.drawStep;
         boolean last = ps.last, learn = ps.learn, firstStep = ps.firstStep;
         int[] theta = ps.theta, spikes = ps.spikes;
         SpikeRule rule = ps.rule;
         SaturationCounters sat = ps.sat;
-        int[] regs = new int[REGS];
-        long[] acc = new long[3];
-        int[] u = new int[3];
+        int[] regs = scratch.regs, u = scratch.u;
+        long[] acc = scratch.acc;
         for (int bi = 0; bi < batch; bi++) {
             for (int k = 0; k < s; k++) {
                 if (stepInvariant[k] && !firstStep) {

@@ -42,7 +42,8 @@ class NeuronLanesTest {
         SplittableRandom rng = new SplittableRandom(seed);
         for (int i = 0; i < 4; i++) {
             int[] x = new int[batch * spec.features()], y = new int[batch];
-            for (int k = 0; k < x.length; k++) x[k] = rng.nextDouble() < zeros ? 0 : rng.nextInt(-64, 64);
+            // no zero at all (the lanes draw and step in one loop), or MNIST-like (draws first, steps at non-zero inputs)
+            for (int k = 0; k < x.length; k++) x[k] = rng.nextDouble() < zeros ? 0 : rng.nextInt(1, 64) * (rng.nextBoolean() ? 1 : -1);
             for (int b = 0; b < batch; b++) y[b] = rng.nextInt(spec.classes());
             dev.learn(new InputBatch(batch, spec.features(), x, y));
             dev.infer(new InputBatch(batch, spec.features(), x, null), SpikeRule.STOCHASTIC);
