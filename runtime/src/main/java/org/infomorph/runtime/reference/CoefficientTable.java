@@ -60,13 +60,14 @@ public final class CoefficientTable {
         long[] m0 = new long[n], m1 = new long[n];
         masses(counts, softSums, offset, m0, m1);
         long[][] marg = cells.marginals(m0, m1);
+        long[][][] wide = cells.wide(marg);
         long[] acc = new long[n];
         long[] v0 = new long[n], v1 = new long[n];
         long[] q0 = new long[n], q1 = new long[n], r0 = new long[n], r1 = new long[n];
         for (int a = 0; a < lattice.size(); a++) {
             if (beta[a] == 0) continue;
             int[] masks = lattice.masks()[a], coefs = lattice.coefs()[a];
-            cells.unions(marg, masks, coefs, v0, v1);
+            cells.unionsWide(wide, masks, coefs, v0, v1);
             for (int c = 0; c < n; c++)
                 acc[c] = addAcc(acc[c], Fixed.roundShift(beta[a] * log2.ratio(v1[c], v0[c]), logShift), sat);
             if (lattice.sizes()[a] < 2) continue;
