@@ -59,7 +59,11 @@ public final class CoefficientTable {
         int n = cells.cells;
         long[] m0 = new long[n], m1 = new long[n];
         masses(counts, softSums, offset, m0, m1);
-        long[][] marg = cells.marginals(m0, m1);
+        // a batch fills at most B of the cells: the others have m = 0, add nothing to marginals and have Q = 0
+        int[] occ = new int[n];
+        int occupied = 0;
+        for (int c = 0; c < n; c++) if (m0[c] != 0 || m1[c] != 0) occ[occupied++] = c;
+        long[][] marg = cells.marginals(m0, m1, null, occ, occupied);
         long[][][] wide = cells.wide(marg);
         long[] acc = new long[n];
         long[] v0 = new long[n], v1 = new long[n];
@@ -71,11 +75,12 @@ public final class CoefficientTable {
             for (int c = 0; c < n; c++)
                 acc[c] = addAcc(acc[c], Fixed.roundShift(beta[a] * log2.ratio(v1[c], v0[c]), logShift), sat);
             if (lattice.sizes()[a] < 2) continue;
-            for (int c = 0; c < n; c++) {
+            for (int i = 0; i < occupied; i++) {
+                int c = occ[i];
                 q0[c] = quotient(m0[c], v0[c], sat);
                 q1[c] = quotient(m1[c], v1[c], sat);
             }
-            long[][] qm = cells.marginals(q0, q1, masks);
+            long[][] qm = cells.marginals(q0, q1, masks, occ, occupied);
             cells.unions(qm, masks, coefs, r0, r1);
             for (int c = 0; c < n; c++)
                 acc[c] = addAcc(acc[c], Fixed.roundShift(betaR[a] * (r1[c] - r0[c]), rShift), sat);

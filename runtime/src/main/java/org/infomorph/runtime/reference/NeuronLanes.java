@@ -163,7 +163,9 @@ final class NeuronLanes {
             // x = 0 steps by (d mod 2^S) >> S = 0, and weights loaded in range stay there: only the chains move
             int[] idx = L.weightsInRange[k] ? nonZero[k] : every;
             int count = L.weightsInRange[k] ? nonZeros[k] : sz;
-            if (count == sz) { // every input steps: draw and step in one loop, so the CPU overlaps the chain with the steps
+            if (4 * count >= 3 * sz) {
+                // few zeros: draw and step at every input in one loop, so the CPU overlaps the chain with the
+                // steps; a zero input's step is then computed, and is 0 (or the clamp of all inputs anyway)
                 saturated += unmasked[k] == null
                         ? fusedDense(chain, wt[k], x, sz, np, j0, errors[k], sh, s, wmax)
                         : fusedMasked(chain, wt[k], unmasked[k], x, sz, np, j0, errors[k], sh, s, wmax);

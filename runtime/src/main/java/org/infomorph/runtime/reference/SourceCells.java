@@ -54,6 +54,31 @@ public final class SourceCells {
         return out;
     }
 
+    /**
+     * As {@link #marginals(long[], long[], int[])} (masks null: all), summing only the cells
+     * {@code occ[0..count-1]}: the others must hold m0 = m1 = 0, so the sums are the same.
+     */
+    long[][] marginals(long[] m0, long[] m1, int[] masks, int[] occ, int count) {
+        long[][] out = new long[full + 1][];
+        for (int mask = 0; mask <= full; mask++) {
+            if (masks != null && !contains(masks, mask)) continue;
+            long[] t = new long[rows[mask] * 2];
+            int[] map = row[mask];
+            for (int q = 0; q < count; q++) {
+                int cell = occ[q];
+                t[map[cell] * 2] += m0[cell];
+                t[map[cell] * 2 + 1] += m1[cell];
+            }
+            out[mask] = t;
+        }
+        return out;
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) if (x == v) return true;
+        return false;
+    }
+
     private long[] marginal(long[] m0, long[] m1, int mask) {
         long[] t = new long[rows[mask] * 2];
         int[] map = row[mask];
