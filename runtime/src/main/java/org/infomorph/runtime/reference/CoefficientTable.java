@@ -59,22 +59,28 @@ public final class CoefficientTable {
         int n = cells.cells;
         long[] m0 = new long[n], m1 = new long[n];
         masses(counts, softSums, offset, m0, m1);
-        long[][] marg = cells.marginals(m0, m1);
+        // a batch fills at most B of the cells: the others have m = 0, add nothing to marginals and have Q = 0
+        int[] occ = new int[n];
+        int occupied = 0;
+        for (int c = 0; c < n; c++) if (m0[c] != 0 || m1[c] != 0) occ[occupied++] = c;
+        long[][] marg = cells.marginals(m0, m1, null, occ, occupied);
+        long[][][] wide = cells.wide(marg);
         long[] acc = new long[n];
         long[] v0 = new long[n], v1 = new long[n];
         long[] q0 = new long[n], q1 = new long[n], r0 = new long[n], r1 = new long[n];
         for (int a = 0; a < lattice.size(); a++) {
             if (beta[a] == 0) continue;
             int[] masks = lattice.masks()[a], coefs = lattice.coefs()[a];
-            cells.unions(marg, masks, coefs, v0, v1);
+            cells.unionsWide(wide, masks, coefs, v0, v1);
             for (int c = 0; c < n; c++)
                 acc[c] = addAcc(acc[c], Fixed.roundShift(beta[a] * log2.ratio(v1[c], v0[c]), logShift), sat);
             if (lattice.sizes()[a] < 2) continue;
-            for (int c = 0; c < n; c++) {
+            for (int i = 0; i < occupied; i++) {
+                int c = occ[i];
                 q0[c] = quotient(m0[c], v0[c], sat);
                 q1[c] = quotient(m1[c], v1[c], sat);
             }
-            long[][] qm = cells.marginals(q0, q1, masks);
+            long[][] qm = cells.marginals(q0, q1, masks, occ, occupied);
             cells.unions(qm, masks, coefs, r0, r1);
             for (int c = 0; c < n; c++)
                 acc[c] = addAcc(acc[c], Fixed.roundShift(betaR[a] * (r1[c] - r0[c]), rShift), sat);

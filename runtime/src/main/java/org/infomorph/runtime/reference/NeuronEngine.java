@@ -17,38 +17,69 @@ import static org.infomorph.compiler.fixed.Fixed.roundShift;
  * {@code long} before their rounding shift.
  */
 final class NeuronEngine {
-    private final Step[] forward, slopes, errors;
-    private final long[][] fRange, sRange, eRange; // per step of the phase: {min, max}, or null when EXACT
-    private final int[] k;
+    private final Code forward, slopes, errors;
     private final SigmoidUnit sig;
     private final int one;
-    private final int act;
     private final long actMin, actMax;
-    private static final int TH = NeuronProgram.Reg.TH.ordinal();
+    private static final int TH = NeuronProgram.Reg.TH.ordinal(), TAB = NeuronProgram.Reg.TAB.ordinal();
+    private static final int INPUT = 0, PRODUCT = 1, SIGMOID = 2;
+    private static final int REG = 0, CONST = 1, ONE_MINUS = 2, NONE = 3;
+
+    /**
+     * A phase's steps as flat int arrays (the interpreter then reads ints, not records and enums):
+     * per step its op, dst, source and shifts; per operand slot (a1, b1, a2, b2, addend: 5 per step)
+     * a kind and a register index or, for CONST, the constant itself; the saturation range when not EXACT.
+     */
+    private record Code(int length, int[] op, int[] dst, int[] source, int[] addendShift, int[] shift, boolean[] ranged, long[] min,
+                        long[] max, int[] counter, boolean[] zeroIfLutSat, int[] kind, int[] val) {
+        static Code of(Step[] steps, ArchConfig arch, int[] k) {
+            int n = steps.length;
+            Code c = new Code(n, new int[n], new int[n], new int[n], new int[n], new int[n], new boolean[n], new long[n], new long[n],
+                    new int[n], new boolean[n], new int[5 * n], new int[5 * n]);
+            for (int i = 0; i < n; i++) {
+                Step s = steps[i];
+                c.op[i] = switch (s.op()) {
+                    case INPUT -> INPUT;
+                    case PRODUCT -> PRODUCT;
+                    case SIGMOID -> SIGMOID;
+                };
+                c.dst[i] = s.dst().ordinal();
+                c.source[i] = s.source();
+                c.addendShift[i] = s.addendShift();
+                c.shift[i] = s.shift();
+                Field f = s.format().field(arch.numerics());
+                c.ranged[i] = f != null;
+                if (f != null) {
+                    c.min[i] = f.min();
+                    c.max[i] = f.max();
+                }
+                c.counter[i] = s.format().counter == null ? -1 : s.format().counter.id();
+                c.zeroIfLutSat[i] = s.zeroIfLutSat();
+                Operand[] ops = {s.a1(), s.b1(), s.a2(), s.b2(), s.addend()};
+                for (int o = 0; o < 5; o++) {
+                    Operand x = ops[o];
+                    c.kind[5 * i + o] = x == null ? NONE : switch (x.source()) {
+                        case REG -> REG;
+                        case CONST -> CONST;
+                        case ONE_MINUS -> ONE_MINUS;
+                    };
+                    c.val[5 * i + o] = x == null ? 0 : x.source() == Operand.Source.CONST ? k[x.index()] : x.index();
+                }
+            }
+            return c;
+        }
+    }
 
     NeuronEngine(ArchConfig arch, NeuronProgram program, int[] engineConstants, SigmoidUnit sig) {
-        forward = program.phase(Phase.FORWARD).toArray(Step[]::new);
-        slopes = program.phase(Phase.SLOPES).toArray(Step[]::new);
-        errors = program.phase(Phase.ERRORS).toArray(Step[]::new);
-        this.k = engineConstants.clone();
+        int[] k = engineConstants.clone();
+        forward = Code.of(program.phase(Phase.FORWARD).toArray(Step[]::new), arch, k);
+        slopes = Code.of(program.phase(Phase.SLOPES).toArray(Step[]::new), arch, k);
+        errors = Code.of(program.phase(Phase.ERRORS).toArray(Step[]::new), arch, k);
         this.sig = sig;
         one = 1 << arch.numerics().theta().frac();
         Field a = arch.numerics().activation();
-        act = a.bits();
         actMin = a.min();
         actMax = a.max();
-        fRange = ranges(forward, arch);
-        sRange = ranges(slopes, arch);
-        eRange = ranges(errors, arch);
-    }
-
-    private static long[][] ranges(Step[] steps, ArchConfig arch) {
-        long[][] r = new long[steps.length][];
-        for (int i = 0; i < steps.length; i++) {
-            Field f = steps[i].format().field(arch.numerics());
-            r[i] = f == null ? null : new long[] {f.min(), f.max()};
-        }
-        return r;
     }
 
     /**
@@ -58,34 +89,33 @@ final class NeuronEngine {
      */
     boolean forward(long[] acc, int[] uShift, boolean withSlopes, int[] regs, SaturationCounters sat) {
         boolean lutSat = false;
-        for (int i = 0; i < forward.length; i++) {
-            Step s = forward[i];
-            switch (s.op()) {
-                case INPUT -> regs[s.dst().ordinal()] = satAct(roundShift(acc[s.source()], uShift[s.source()]), sat);
+        Code c = forward;
+        for (int i = 0; i < c.length; i++) {
+            switch (c.op[i]) {
+                case INPUT -> regs[c.dst[i]] = satAct(roundShift(acc[c.source[i]], uShift[c.source[i]]), sat);
                 case SIGMOID -> {
-                    int idx = sig.index(regs[s.a1().index()]);
-                    regs[s.dst().ordinal()] = sig.at(idx);
-                    if (s.dst().ordinal() == TH && sig.saturated(idx)) {
+                    int idx = sig.index(regs[c.val[5 * i]]);
+                    regs[c.dst[i]] = sig.at(idx);
+                    if (c.dst[i] == TH && sig.saturated(idx)) {
                         lutSat = true;
                         sat.event(Counter.THETA_LUT.id());
                     }
                 }
-                case PRODUCT -> regs[s.dst().ordinal()] = product(s, fRange[i], regs, sat, false);
+                default -> regs[c.dst[i]] = product(c, i, regs, sat, false);
             }
         }
-        if (withSlopes)
-            for (int i = 0; i < slopes.length; i++) {
-                Step s = slopes[i];
-                regs[s.dst().ordinal()] = s.zeroIfLutSat() && lutSat ? 0 : product(s, sRange[i], regs, sat, lutSat);
-            }
+        if (withSlopes) {
+            Code s = slopes;
+            for (int i = 0; i < s.length; i++) regs[s.dst[i]] = s.zeroIfLutSat[i] && lutSat ? 0 : product(s, i, regs, sat, lutSat);
+        }
         return lutSat;
     }
 
     /** The errors of the non-fixed sources from the table entry {@code tab} (register TAB). */
     void errors(int tab, boolean[] fixed, int[] regs, SaturationCounters sat) {
-        regs[NeuronProgram.Reg.TAB.ordinal()] = tab;
-        for (int i = 0; i < errors.length; i++)
-            if (!fixed[errors[i].source()]) regs[errors[i].dst().ordinal()] = product(errors[i], eRange[i], regs, sat, false);
+        regs[TAB] = tab;
+        Code e = errors;
+        for (int i = 0; i < e.length; i++) if (!fixed[e.source[i]]) regs[e.dst[i]] = product(e, i, regs, sat, false);
     }
 
     /** The error of source k from table entry {@code tab} and slope {@code f} (the ERRORS step of that source). */
@@ -95,34 +125,37 @@ final class NeuronEngine {
 
     /** As {@link #error(int, int, int, SaturationCounters)}, with the caller's scratch registers. */
     int error(int k, int tab, int f, int[] regs, SaturationCounters sat) {
-        regs[NeuronProgram.Reg.TAB.ordinal()] = tab;
-        for (int i = 0; i < errors.length; i++) {
-            if (errors[i].source() != k) continue;
-            regs[errors[i].b1().index()] = f;
-            return product(errors[i], eRange[i], regs, sat, false);
+        regs[TAB] = tab;
+        Code e = errors;
+        for (int i = 0; i < e.length; i++) {
+            if (e.source[i] != k) continue;
+            regs[e.val[5 * i + 1]] = f; // b1, the slope register
+            return product(e, i, regs, sat, false);
         }
         throw new IllegalArgumentException("no error step for source " + k);
     }
 
-    /** sat((addend << addendShift + a1 b1 [+ a2 b2]) >>r shift); events are not counted when {@code quiet}. */
-    private int product(Step s, long[] r, int[] regs, SaturationCounters sat, boolean quiet) {
-        long v = (long) value(s.a1(), regs) * value(s.b1(), regs);
-        if (s.hasSecondProduct()) v += (long) value(s.a2(), regs) * value(s.b2(), regs);
-        if (s.addend() != null) v += (long) value(s.addend(), regs) << s.addendShift();
-        v = roundShift(v, s.shift());
-        if (r == null) return (int) v;
-        if (v > r[1] || v < r[0]) {
-            if (!quiet) sat.event(s.format().counter.id());
-            return (int) (v > r[1] ? r[1] : r[0]);
+    /** sat((addend << addendShift + a1 b1 [+ a2 b2]) >>r shift) of step i; events are not counted when {@code quiet}. */
+    private int product(Code c, int i, int[] regs, SaturationCounters sat, boolean quiet) {
+        int o = 5 * i;
+        long v = (long) value(c, o, regs) * value(c, o + 1, regs);
+        if (c.kind[o + 2] != NONE) v += (long) value(c, o + 2, regs) * value(c, o + 3, regs);
+        if (c.kind[o + 4] != NONE) v += (long) value(c, o + 4, regs) << c.addendShift[i];
+        v = roundShift(v, c.shift[i]);
+        if (!c.ranged[i]) return (int) v;
+        if (v > c.max[i] || v < c.min[i]) {
+            if (!quiet) sat.event(c.counter[i]);
+            return (int) (v > c.max[i] ? c.max[i] : c.min[i]);
         }
         return (int) v;
     }
 
-    private int value(Operand o, int[] regs) {
-        return switch (o.source()) {
-            case REG -> regs[o.index()];
-            case CONST -> k[o.index()];
-            case ONE_MINUS -> one - regs[o.index()];
+    private int value(Code c, int slot, int[] regs) {
+        int v = c.val[slot];
+        return switch (c.kind[slot]) {
+            case REG -> regs[v];
+            case CONST -> v;
+            default -> one - regs[v];
         };
     }
 

@@ -54,6 +54,11 @@ final class NeuronLayer {
     final boolean[] stepInvariant;
     /** per source, [j*batch + b]: the sums of the step-invariant sources at the layer's first step of this run */
     private long[][] invariantAcc;
+    /** Whether {@link NeuronLanes} can run in this JVM. */
+    static final boolean LANES = lanesAvailable();
+    /** Per-sample learning in vector lanes, while {@link #lanesOn}: the weights live there for the batch. */
+    private NeuronLanes lanes;
+    private boolean lanesOn;
 
     NeuronLayer(int index, LayerSpec spec, ImageLayer image, ArchConfig arch, ArchTables tables, LayerConstants k, long seed) {
         this.index = index;
@@ -129,6 +134,36 @@ final class NeuronLayer {
         coefficients = new CoefficientTable(arch, new SourceCells(s, bins), k, log2);
     }
 
+    private static boolean lanesAvailable() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+        try {
+            return NeuronLanes.usable();
+        } catch (LinkageError e) {
+            return false; // listed but not linkable: the scalar path gives the same bits
+        }
+    }
+
+    /**
+     * Start of a per-sample learning batch: with {@code allowed} and when every learned source's
+     * update is exact in int ({@link SampleUpdate#intExact}), the weights move into lanes until
+     * {@link #endLanes}.
+     */
+    void beginLanes(boolean allowed) {
+        if (!allowed) return;
+        for (int k = 0; k < s; k++)
+            if (!fixed[k] && !SampleUpdate.intExact(arch.numerics(), arch.updateShift(), wf[k] - arch.updateFracMin())) return;
+        if (lanes == null) lanes = new NeuronLanes(this);
+        lanes.load();
+        lanesOn = true;
+    }
+
+    /** End of the batch: the weights back from the lanes (the boundary, state and inference read them here). */
+    void endLanes() {
+        if (!lanesOn) return;
+        lanes.store();
+        lanesOn = false;
+    }
+
     /** Pre-draws {@code perSample} spike draws per sample for every neuron: [j][b*perSample + t]. */
     int[][] drawSpikes(int batch, int perSample) {
         int[][] d = new int[n][batch * perSample];
@@ -167,15 +202,29 @@ final class NeuronLayer {
         long work = 0;
         for (int k = 0; k < s; k++) work += size[k];
         Pass pass = new Pass(in, batch, last, learn, rule, draws, perSample, drawStep, theta, spikes, sat, firstStep);
+        if (lanesOn && batch == 1) {
+            lanes.inputs(in);
+            // a vector of neurons per task: their sums, their engine steps, then (last step) their update
+            forEach(lanes.chunks(), 2 * work * n, c -> {
+                int[][] sums = new int[s][];
+                for (int k = 0; k < s; k++)
+                    if (in[k] != null && !(stepInvariant[k] && !firstStep)) sums[k] = lanes.sums(k, in[k], c);
+                Scratch scratch = new Scratch();
+                for (int j = c * NeuronLanes.LANES, j1 = Math.min(n, j + NeuronLanes.LANES); j < j1; j++) neuron(pass, j, sums, scratch);
+                if (updateNow) lanes.update(c, sat);
+            });
+            return;
+        }
         if (!updateNow) {
-            forEachNeuron(work * n * batch, j -> neuron(pass, j));
+            forEachNeuron(work * n * batch, j -> neuron(pass, j, null, new Scratch()));
             return;
         }
         // one fork for the pass and the update: each task runs its group's forward passes, then their update
         int groups = (n + SampleUpdate.GROUP - 1) / SampleUpdate.GROUP;
         forEach(groups, 2 * work * n, g -> {
             int j0 = g * SampleUpdate.GROUP, j1 = Math.min(n, j0 + SampleUpdate.GROUP);
-            for (int j = j0; j < j1; j++) neuron(pass, j);
+            Scratch scratch = new Scratch();
+            for (int j = j0; j < j1; j++) neuron(pass, j, null, scratch);
             SampleUpdate.group(this, j0, j1, sat);
         });
     }
@@ -184,17 +233,23 @@ final class NeuronLayer {
     private record Pass(int[][] in, int batch, boolean last, boolean learn, SpikeRule rule, int[][] draws, int perSample, int drawStep,
                         int[] theta, int[] spikes, SaturationCounters sat, boolean firstStep) {}
 
-    /** Neuron j's part of a forward pass. */
-    private void neuron(Pass ps, int j) {
+    /** A task's registers and accumulators, reused neuron after neuron. */
+    private record Scratch(int[] regs, long[] acc, int[] u) {
+        Scratch() {
+            this(new int[REGS], new long[3], new int[3]);
+        }
+    }
+
+    /** Neuron j's part of a forward pass; {@code sums[k][j]}, when not null, is source k's dot product (a batch of 1, from the lanes). */
+    private void neuron(Pass ps, int j, int[][] sums, Scratch scratch) {
         int[][] in = ps.in, draws = ps.draws;
         int batch = ps.batch, perSample = ps.perSample, drawStep = ps.drawStep;
         boolean last = ps.last, learn = ps.learn, firstStep = ps.firstStep;
         int[] theta = ps.theta, spikes = ps.spikes;
         SpikeRule rule = ps.rule;
         SaturationCounters sat = ps.sat;
-        int[] regs = new int[REGS];
-        long[] acc = new long[3];
-        int[] u = new int[3];
+        int[] regs = scratch.regs, u = scratch.u;
+        long[] acc = scratch.acc;
         for (int bi = 0; bi < batch; bi++) {
             for (int k = 0; k < s; k++) {
                 if (stepInvariant[k] && !firstStep) {
@@ -204,7 +259,8 @@ final class NeuronLayer {
                 int sz = size[k];
                 int p = productShift[k];
                 acc[k] = b[k][j] >> p;
-                if (in[k] != null) acc[k] += p == 0 ? dot(in[k], bi * sz, w[k], j * sz, sz) : dotShifted(in[k], bi * sz, w[k], j * sz, sz, p);
+                if (sums != null && sums[k] != null) acc[k] += sums[k][j];
+                else if (in[k] != null) acc[k] += p == 0 ? dot(in[k], bi * sz, w[k], j * sz, sz) : dotShifted(in[k], bi * sz, w[k], j * sz, sz, p);
                 if (stepInvariant[k] && firstStep) invariantAcc[k][j * batch + bi] = acc[k];
             }
             engine.forward(acc, uShift, last && learn, regs, sat);

@@ -31,6 +31,17 @@ public final class ReferenceDevice implements Device {
     private org.infomorph.compiler.arch.ArchConfig arch;
     private int inFrac;
     private final SaturationCounters sat = new SaturationCounters();
+    /** Per-sample learning may run in vector lanes ({@link NeuronLanes}; same bits). */
+    private final boolean lanes;
+
+    public ReferenceDevice() {
+        this(NeuronLayer.LANES);
+    }
+
+    /** {@code lanes = false}: the scalar path only (tests compare the two). */
+    ReferenceDevice(boolean lanes) {
+        this.lanes = lanes && NeuronLayer.LANES;
+    }
 
     @Override
     public String level() {
@@ -101,12 +112,14 @@ public final class ReferenceDevice implements Device {
         int[] theta = new int[size * classes];
         List<int[]> spikes = new ArrayList<>();
         for (int i = 0; i < layers.length; i++) spikes.add(i == layers.length - 1 ? null : new int[size * layers[i].n]);
+        for (NeuronLayer l : layers) l.beginLanes(lanes);
         for (int b = 0; b < size; b++) {
             int[] x = java.util.Arrays.copyOfRange(batch.x(), b * f, (b + 1) * f);
             BatchResult one = run(new InputBatch(1, f, x, new int[] {batch.labels()[b]}), true, SpikeRule.STOCHASTIC, true);
             System.arraycopy(one.outputTheta(), 0, theta, b * classes, classes);
             for (int i = 0; i < layers.length - 1; i++) System.arraycopy(one.spikes().get(i), 0, spikes.get(i), b * layers[i].n, layers[i].n);
         }
+        for (NeuronLayer l : layers) l.endLanes();
         return new BatchResult(size, classes, theta, spikes);
     }
 

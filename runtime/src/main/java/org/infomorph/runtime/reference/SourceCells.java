@@ -54,6 +54,31 @@ public final class SourceCells {
         return out;
     }
 
+    /**
+     * As {@link #marginals(long[], long[], int[])} (masks null: all), summing only the cells
+     * {@code occ[0..count-1]}: the others must hold m0 = m1 = 0, so the sums are the same.
+     */
+    long[][] marginals(long[] m0, long[] m1, int[] masks, int[] occ, int count) {
+        long[][] out = new long[full + 1][];
+        for (int mask = 0; mask <= full; mask++) {
+            if (masks != null && !contains(masks, mask)) continue;
+            long[] t = new long[rows[mask] * 2];
+            int[] map = row[mask];
+            for (int q = 0; q < count; q++) {
+                int cell = occ[q];
+                t[map[cell] * 2] += m0[cell];
+                t[map[cell] * 2 + 1] += m1[cell];
+            }
+            out[mask] = t;
+        }
+        return out;
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) if (x == v) return true;
+        return false;
+    }
+
     private long[] marginal(long[] m0, long[] m1, int mask) {
         long[] t = new long[rows[mask] * 2];
         int[] map = row[mask];
@@ -76,6 +101,39 @@ public final class SourceCells {
                 u0[cell] += coef * t[map[cell] * 2];
                 u1[cell] += coef * t[map[cell] * 2 + 1];
             }
+        }
+    }
+
+    /**
+     * Every marginal spread back over the cells, {@code [v][mask][cell] = marg[mask](row of cell, v)}:
+     * computed once per mask, where the antichains share masks, so {@link #unionsWide} only adds
+     * contiguous rows (which the JIT vectorises).
+     */
+    long[][][] wide(long[][] marg) {
+        long[][][] out = new long[2][full + 1][];
+        for (int mask = 0; mask <= full; mask++) {
+            if (marg[mask] == null) continue;
+            long[] t = marg[mask], w0 = new long[cells], w1 = new long[cells];
+            int[] map = row[mask];
+            for (int cell = 0; cell < cells; cell++) {
+                w0[cell] = t[map[cell] * 2];
+                w1[cell] = t[map[cell] * 2 + 1];
+            }
+            out[0][mask] = w0;
+            out[1][mask] = w1;
+        }
+        return out;
+    }
+
+    /** {@link #unions} from {@link #wide} marginals: the same sums, term by term in the same order. */
+    void unionsWide(long[][][] wide, int[] masks, int[] coefs, long[] u0, long[] u1) {
+        java.util.Arrays.fill(u0, 0, cells, 0);
+        java.util.Arrays.fill(u1, 0, cells, 0);
+        for (int k = 0; k < masks.length; k++) {
+            long coef = coefs[k];
+            long[] w0 = wide[0][masks[k]], w1 = wide[1][masks[k]];
+            for (int cell = 0; cell < cells; cell++) u0[cell] += coef * w0[cell];
+            for (int cell = 0; cell < cells; cell++) u1[cell] += coef * w1[cell];
         }
     }
 
