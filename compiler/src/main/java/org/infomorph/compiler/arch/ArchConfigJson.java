@@ -66,11 +66,21 @@ public final class ArchConfigJson {
         if (format == null || !format.isTextual() || !ArchConfig.FORMAT.equals(format.textValue()))
             f.problem(JsonFields.child(path, "format"), "must be \"" + ArchConfig.FORMAT + "\", got "
                     + (format != null && format.isTextual() ? JsonPaths.quote(format.textValue()) : JsonFields.describe(format)) + "; is it an architecture configuration?");
+        renamedRanges(f, root.get("learning"), JsonFields.child(path, "learning"));
         ArchConfig c = JsonRecords.read(f, root, path, ArchConfig.class, ArchConfigRules::range, Set.of("format"), HINT);
         f.throwIfAny();
         List<String> rules = ArchConfigRules.check(c);
         for (String r : rules) f.problem("", (path.isEmpty() ? "" : path + ".") + r); // each rule starts with its field's path
         f.throwIfAny();
         return c;
+    }
+
+    /** Rule v3 replaced the three range fields by one range per layer kind: a file written before says how to update it. */
+    private static void renamedRanges(JsonFields f, JsonNode learning, String path) {
+        if (learning == null || !learning.isObject()) return;
+        for (String old : List.of("initialRangeExp", "minRangeExp", "maxRangeExp"))
+            if (learning.has(old))
+                f.problem(JsonFields.child(path, old), "replaced by learning.ranges, one range per layer kind: {\"twoSources\": {\"initialExp\": .., \"minExp\": .., "
+                        + "\"maxExp\": ..}, \"threeSources\": {..}} (docs/llu-rule.md section 3); " + HINT);
     }
 }

@@ -48,6 +48,9 @@ class ArchConfigJsonTest {
                 bad("\"initialExp\" : 4", "\"initialExp\" : 2"));
         assertEquals("arch.json: learning.ranges.twoSources.minExp: must be an integer in -32..32, got number -40",
                 bad("\"minExp\" : -6", "\"minExp\" : -40"));
+        // a file of rule v2 names the replacement of its range fields first
+        m = bad("\"ranges\" : {", "\"minRangeExp\" : -6, \"ranges\" : {");
+        assertTrue(m.startsWith("arch.json: learning.minRangeExp: replaced by learning.ranges, one range per layer kind"), m);
         assertEquals("arch.json: learning.batchExp: duplicate key (it appears more than once in this object, and only one value can count); keep one",
                 bad("\"batchExp\" : 8", "\"batchExp\" : 8, \"batchExp\" : 9"));
     }
