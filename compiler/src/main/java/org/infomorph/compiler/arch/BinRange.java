@@ -5,9 +5,4 @@ package org.infomorph.compiler.arch;
  * [-2^e, 2^e], with e = initialExp for the first batch and then ceil(log2 max|u|) of the
  * previous batch, clamped to [minExp, maxExp]. minExp == maxExp fixes the range.
  */
-public record BinRange(int initialExp, int minExp, int maxExp) {
-    /** e for a batch whose max|u| has ceil(log2) = {@code adapted}. */
-    public int clamp(int adapted) {
-        return Math.min(maxExp, Math.max(minExp, adapted));
-    }
-}
+public record BinRange(int initialExp, int minExp, int maxExp) {}
