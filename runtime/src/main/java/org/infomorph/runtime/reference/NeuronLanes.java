@@ -23,10 +23,14 @@ final class NeuronLanes {
     private final NeuronLayer layer;
     /** neurons padded to whole vectors */
     final int np;
-    /** per source: weights [i * np + j]; padding lanes hold 0 */
-    private final int[][] wt;
-    /** per source: -1 where w[j][i] is unmasked, 0 where masked or padding; null when every neuron's row is dense */
-    private final int[][] unmasked;
+    /**
+     * per source and chunk: the chunk's weights [i * LANES + lane]; padding lanes hold 0. A chunk
+     * owns its array: chunks run on both cores, and weights of two chunks in one cache line would
+     * bounce between them at every update.
+     */
+    private final int[][][] wt;
+    /** per source and chunk: -1 where w[j][i] is unmasked, 0 where masked or padding; null when every neuron's row is dense */
+    private final int[][][] unmasked;
     /**
      * per chunk, per source [j]: this sample's sums (forward) and errors (update); per chunk [j]: the
      * PRNG chains being drawn. Each chunk has its own arrays: chunks run on both cores, and a cache
@@ -55,8 +59,8 @@ final class NeuronLanes {
         this.layer = layer;
         int n = layer.n, s = layer.s;
         np = (n + LANES - 1) / LANES * LANES;
-        wt = new int[s][];
-        unmasked = new int[s][];
+        wt = new int[s][np / LANES][];
+        unmasked = new int[s][][];
         sums = new int[np / LANES][s][np];
         errors = new int[np / LANES][s][np];
         chain = new int[np / LANES][np];
@@ -67,13 +71,13 @@ final class NeuronLanes {
         every = java.util.stream.IntStream.range(0, maxSize).toArray();
         for (int k = 0; k < s; k++) {
             int sz = layer.size[k];
-            wt[k] = new int[sz * np];
+            for (int c = 0; c < np / LANES; c++) wt[k][c] = new int[sz * LANES];
             boolean dense = true;
             for (int j = 0; j < n; j++) dense &= layer.denseRow[k][j];
             if (dense) continue;
-            unmasked[k] = new int[sz * np];
+            unmasked[k] = new int[np / LANES][sz * LANES];
             for (int j = 0; j < n; j++)
-                for (int i = 0; i < sz; i++) unmasked[k][i * np + j] = layer.mask[k][j * sz + i] != 0 ? -1 : 0;
+                for (int i = 0; i < sz; i++) unmasked[k][j / LANES][i * LANES + j % LANES] = layer.mask[k][j * sz + i] != 0 ? -1 : 0;
         }
     }
 
@@ -86,9 +90,11 @@ final class NeuronLanes {
     void load() {
         for (int k = 0; k < layer.s; k++) {
             int sz = layer.size[k];
-            int[] w = layer.w[k], t = wt[k];
-            for (int j = 0; j < layer.n; j++)
-                for (int i = 0; i < sz; i++) t[i * np + j] = w[j * sz + i];
+            int[] w = layer.w[k];
+            for (int j = 0; j < layer.n; j++) {
+                int[] t = wt[k][j / LANES];
+                for (int i = 0; i < sz; i++) t[i * LANES + j % LANES] = w[j * sz + i];
+            }
         }
     }
 
@@ -96,9 +102,11 @@ final class NeuronLanes {
     void store() {
         for (int k = 0; k < layer.s; k++) {
             int sz = layer.size[k];
-            int[] w = layer.w[k], t = wt[k];
-            for (int j = 0; j < layer.n; j++)
-                for (int i = 0; i < sz; i++) w[j * sz + i] = t[i * np + j];
+            int[] w = layer.w[k];
+            for (int j = 0; j < layer.n; j++) {
+                int[] t = wt[k][j / LANES];
+                for (int i = 0; i < sz; i++) w[j * sz + i] = t[i * LANES + j % LANES];
+            }
         }
     }
 
@@ -108,15 +116,15 @@ final class NeuronLanes {
      */
     int[] sums(int k, int[] x, int c) {
         int j0 = c * LANES, p = layer.productShift[k];
-        int[] t = wt[k], idx = nonZero[k];
+        int[] t = wt[k][c], idx = nonZero[k];
         int nz = nonZeros[k];
         IntVector acc = IntVector.zero(S);
         // loops without branches or a choice of vectors: only then does C2 keep the vectors in registers (JDK 17)
         if (p == 0) {
-            for (int q = 0; q < nz; q++) acc = acc.add(IntVector.fromArray(S, t, idx[q] * np + j0).mul(x[idx[q]]));
+            for (int q = 0; q < nz; q++) acc = acc.add(IntVector.fromArray(S, t, idx[q] * LANES).mul(x[idx[q]]));
         } else {
             for (int q = 0; q < nz; q++)
-                acc = acc.add(IntVector.fromArray(S, t, idx[q] * np + j0).mul(x[idx[q]]).lanewise(VectorOperators.ASHR, p));
+                acc = acc.add(IntVector.fromArray(S, t, idx[q] * LANES).mul(x[idx[q]]).lanewise(VectorOperators.ASHR, p));
         }
         acc.intoArray(sums[c][k], j0);
         return sums[c][k];
@@ -167,14 +175,14 @@ final class NeuronLanes {
                 // few zeros: draw and step at every input in one loop, so the CPU overlaps the chain with the
                 // steps; a zero input's step is then computed, and is 0 (or the clamp of all inputs anyway)
                 saturated += unmasked[k] == null
-                        ? fusedDense(chain, wt[k], x, sz, np, j0, errors[k], sh, s, wmax)
-                        : fusedMasked(chain, wt[k], unmasked[k], x, sz, np, j0, errors[k], sh, s, wmax);
+                        ? fusedDense(chain, wt[k][c], x, sz, j0, errors[k], sh, s, wmax)
+                        : fusedMasked(chain, wt[k][c], unmasked[k][c], x, sz, j0, errors[k], sh, s, wmax);
             } else { // all draws first, then the steps of the non-zero inputs only
                 if (unmasked[k] == null) drawDense(chain, j0, sz, d);
-                else drawMasked(chain, j0, sz, unmasked[k], np, d);
+                else drawMasked(chain, j0, sz, unmasked[k][c], d);
                 saturated += unmasked[k] == null
-                        ? stepsDense(wt[k], x, idx, count, d, np, j0, errors[k], sh, s, wmax)
-                        : stepsMasked(wt[k], unmasked[k], x, idx, count, d, np, j0, errors[k], sh, s, wmax);
+                        ? stepsDense(wt[k][c], x, idx, count, d, j0, errors[k], sh, s, wmax)
+                        : stepsMasked(wt[k][c], unmasked[k][c], x, idx, count, d, j0, errors[k], sh, s, wmax);
             }
             if (L.bias) {
                 for (int j = j0; j < j1; j++) chain[j] = Xorshift32.next(chain[j]);
@@ -204,11 +212,11 @@ final class NeuronLanes {
         st.intoArray(chain, j0);
     }
 
-    /** As {@link #drawDense}, where lane j steps its chain only where {@code m[i * np + j] = -1} (w[j][i] unmasked). */
-    static void drawMasked(int[] chain, int j0, int len, int[] m, int np, int[] d) {
+    /** As {@link #drawDense}, where lane j steps its chain only where {@code m[i * LANES + j - j0] = -1} (w[j][i] unmasked). */
+    static void drawMasked(int[] chain, int j0, int len, int[] m, int[] d) {
         IntVector st = IntVector.fromArray(S, chain, j0);
         for (int i = 0; i < len; i++) {
-            IntVector um = IntVector.fromArray(S, m, i * np + j0);
+            IntVector um = IntVector.fromArray(S, m, i * LANES);
             st = st.lanewise(VectorOperators.XOR, next(st).lanewise(VectorOperators.XOR, st).and(um));
             st.intoArray(d, i * LANES);
         }
@@ -222,11 +230,11 @@ final class NeuronLanes {
      * merges: C2 compiles that to plain vector code. Padding lanes have e = 0 and w = 0: they step
      * by 0 and never saturate. Returns the saturations.
      */
-    static int stepsDense(int[] t, int[] x, int[] idx, int count, int[] d, int np, int j0, int[] errors, int sh, int s, int wmax) {
+    static int stepsDense(int[] t, int[] x, int[] idx, int count, int[] d, int j0, int[] errors, int sh, int s, int wmax) {
         IntVector sat = IntVector.zero(S), e = IntVector.fromArray(S, errors, j0);
         int maskS = (1 << s) - 1;
         for (int q = 0; q < count; q++) {
-            int i = idx[q], off = i * np + j0;
+            int i = idx[q], off = i * LANES;
             IntVector w = IntVector.fromArray(S, t, off);
             IntVector v = w.add(e.mul(x[i] << sh).add(IntVector.fromArray(S, d, i * LANES).and(maskS)).lanewise(VectorOperators.ASHR, s));
             IntVector c = v.max(-wmax).min(wmax);
@@ -236,12 +244,12 @@ final class NeuronLanes {
         return sat.reduceLanes(VectorOperators.ADD);
     }
 
-    /** As {@link #stepsDense}, where only lanes with {@code m[i * np + j] = -1} (w[j][i] unmasked) move. */
-    static int stepsMasked(int[] t, int[] m, int[] x, int[] idx, int count, int[] d, int np, int j0, int[] errors, int sh, int s, int wmax) {
+    /** As {@link #stepsDense}, where only lanes with {@code m[i * LANES + j - j0] = -1} (w[j][i] unmasked) move. */
+    static int stepsMasked(int[] t, int[] m, int[] x, int[] idx, int count, int[] d, int j0, int[] errors, int sh, int s, int wmax) {
         IntVector sat = IntVector.zero(S), e = IntVector.fromArray(S, errors, j0);
         int maskS = (1 << s) - 1;
         for (int q = 0; q < count; q++) {
-            int i = idx[q], off = i * np + j0;
+            int i = idx[q], off = i * LANES;
             IntVector w = IntVector.fromArray(S, t, off), um = IntVector.fromArray(S, m, off);
             IntVector v = w.add(e.mul(x[i] << sh).add(IntVector.fromArray(S, d, i * LANES).and(maskS)).lanewise(VectorOperators.ASHR, s));
             IntVector c = v.max(-wmax).min(wmax);
@@ -252,12 +260,12 @@ final class NeuronLanes {
     }
 
     /** {@link #drawDense} and {@link #stepsDense} at every input in one loop; returns the saturations. */
-    static int fusedDense(int[] chain, int[] t, int[] x, int len, int np, int j0, int[] errors, int sh, int s, int wmax) {
+    static int fusedDense(int[] chain, int[] t, int[] x, int len, int j0, int[] errors, int sh, int s, int wmax) {
         IntVector st = IntVector.fromArray(S, chain, j0), sat = IntVector.zero(S), e = IntVector.fromArray(S, errors, j0);
         int maskS = (1 << s) - 1;
         for (int i = 0; i < len; i++) {
             st = next(st);
-            int off = i * np + j0;
+            int off = i * LANES;
             IntVector w = IntVector.fromArray(S, t, off);
             IntVector v = w.add(e.mul(x[i] << sh).add(st.and(maskS)).lanewise(VectorOperators.ASHR, s));
             IntVector c = v.max(-wmax).min(wmax);
@@ -269,11 +277,11 @@ final class NeuronLanes {
     }
 
     /** {@link #drawMasked} and {@link #stepsMasked} at every input in one loop; returns the saturations. */
-    static int fusedMasked(int[] chain, int[] t, int[] m, int[] x, int len, int np, int j0, int[] errors, int sh, int s, int wmax) {
+    static int fusedMasked(int[] chain, int[] t, int[] m, int[] x, int len, int j0, int[] errors, int sh, int s, int wmax) {
         IntVector st = IntVector.fromArray(S, chain, j0), sat = IntVector.zero(S), e = IntVector.fromArray(S, errors, j0);
         int maskS = (1 << s) - 1;
         for (int i = 0; i < len; i++) {
-            int off = i * np + j0;
+            int off = i * LANES;
             IntVector um = IntVector.fromArray(S, m, off);
             st = st.lanewise(VectorOperators.XOR, next(st).lanewise(VectorOperators.XOR, st).and(um));
             IntVector w = IntVector.fromArray(S, t, off);

@@ -12,7 +12,6 @@ import org.infomorph.compiler.fixed.Log2Unit;
 import org.infomorph.compiler.fixed.Xorshift32;
 import org.infomorph.compiler.image.ImageLayer;
 import org.infomorph.compiler.image.ImageSource;
-import org.infomorph.compiler.train.Parallel;
 import org.infomorph.compiler.network.LayerSpec;
 import org.infomorph.runtime.device.DeviceState;
 import org.infomorph.runtime.device.SpikeRule;
@@ -301,15 +300,21 @@ final class NeuronLayer {
 
     /**
      * Runs {@code body} for 0..count-1, in parallel when {@code work} (operations in all) is large
-     * enough: pieces claimed one at a time by the caller and one helper ({@link Parallel}), so a
-     * helper that a busy machine puts to sleep holds up at most one piece.
+     * enough: indices claimed one at a time by the caller and the {@link ResidentHelper}, so a
+     * helper that a busy machine puts to sleep holds up at most one index.
      */
     static void forEach(int count, long work, java.util.function.IntConsumer body) {
-        if (work < PARALLEL_WORK) for (int j = 0; j < count; j++) body.accept(j);
-        else Parallel.forRange(count, 1, (from, to) -> {
-            for (int j = from; j < to; j++) body.accept(j);
-        });
+        if (work < PARALLEL_WORK || count == 1 || serial()) for (int j = 0; j < count; j++) body.accept(j);
+        else ResidentHelper.forEach(count, body);
     }
+
+    /** One core, or a caller confined to a fork-join pool of one thread. */
+    private static boolean serial() {
+        java.util.concurrent.ForkJoinPool pool = java.util.concurrent.ForkJoinTask.getPool();
+        return CORES == 1 || pool != null && pool.getParallelism() == 1;
+    }
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private static final int[] U = {NeuronProgram.Reg.R.ordinal(), NeuronProgram.Reg.C.ordinal(), NeuronProgram.Reg.L.ordinal()};
     private static final int[] F = {NeuronProgram.Reg.F0.ordinal(), NeuronProgram.Reg.F1.ordinal(), NeuronProgram.Reg.F2.ordinal()};
