@@ -63,11 +63,12 @@ public final class CoefficientTable {
         int[] occ = new int[n];
         int occupied = 0;
         for (int c = 0; c < n; c++) if (m0[c] != 0 || m1[c] != 0) occ[occupied++] = c;
-        long[][] marg = cells.marginals(m0, m1, null, occ, occupied);
+        long[][] marg = cells.marginals(m0, m1, occ, occupied);
         long[][][] wide = cells.wide(marg);
         long[] acc = new long[n];
         long[] v0 = new long[n], v1 = new long[n];
-        long[] q0 = new long[n], q1 = new long[n], r0 = new long[n], r1 = new long[n];
+        // R1 - R0 = sum_k coef_k (marg_k(Q1) - marg_k(Q0)) = sum_k coef_k marg_k(Q1 - Q0): one mass, the same bits (long arithmetic is a ring)
+        long[] dq = new long[n], dr = new long[n];
         for (int a = 0; a < lattice.size(); a++) {
             if (beta[a] == 0) continue;
             int[] masks = lattice.masks()[a], coefs = lattice.coefs()[a];
@@ -77,13 +78,11 @@ public final class CoefficientTable {
             if (lattice.sizes()[a] < 2) continue;
             for (int i = 0; i < occupied; i++) {
                 int c = occ[i];
-                q0[c] = quotient(m0[c], v0[c], sat);
-                q1[c] = quotient(m1[c], v1[c], sat);
+                dq[c] = quotient(m1[c], v1[c], sat) - quotient(m0[c], v0[c], sat);
             }
-            long[][] qm = cells.marginals(q0, q1, masks, occ, occupied);
-            cells.unions(qm, masks, coefs, r0, r1);
+            cells.unions(cells.marginals(dq, masks, occ, occupied), masks, coefs, dr);
             for (int c = 0; c < n; c++)
-                acc[c] = addAcc(acc[c], Fixed.roundShift(betaR[a] * (r1[c] - r0[c]), rShift), sat);
+                acc[c] = addAcc(acc[c], Fixed.roundShift(betaR[a] * dr[c], rShift), sat);
         }
         long bottom = Fixed.roundShift((long) gammaBottom * log2.ratio(marg[0][1], marg[0][0]), logShift);
         for (int c = 0; c < n; c++)

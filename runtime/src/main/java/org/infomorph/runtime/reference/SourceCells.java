@@ -47,21 +47,13 @@ public final class SourceCells {
         return out;
     }
 
-    /** As {@link #marginals(long[], long[])}, only for the listed masks (the others are null). */
-    long[][] marginals(long[] m0, long[] m1, int[] masks) {
-        long[][] out = new long[full + 1][];
-        for (int mask : masks) if (out[mask] == null) out[mask] = marginal(m0, m1, mask);
-        return out;
-    }
-
     /**
-     * As {@link #marginals(long[], long[], int[])} (masks null: all), summing only the cells
-     * {@code occ[0..count-1]}: the others must hold m0 = m1 = 0, so the sums are the same.
+     * As {@link #marginals(long[], long[])}, summing only the cells {@code occ[0..count-1]}: the
+     * others must hold m0 = m1 = 0, so the sums are the same.
      */
-    long[][] marginals(long[] m0, long[] m1, int[] masks, int[] occ, int count) {
+    long[][] marginals(long[] m0, long[] m1, int[] occ, int count) {
         long[][] out = new long[full + 1][];
         for (int mask = 0; mask <= full; mask++) {
-            if (masks != null && !contains(masks, mask)) continue;
             long[] t = new long[rows[mask] * 2];
             int[] map = row[mask];
             for (int q = 0; q < count; q++) {
@@ -74,11 +66,6 @@ public final class SourceCells {
         return out;
     }
 
-    private static boolean contains(int[] a, int v) {
-        for (int x : a) if (x == v) return true;
-        return false;
-    }
-
     private long[] marginal(long[] m0, long[] m1, int mask) {
         long[] t = new long[rows[mask] * 2];
         int[] map = row[mask];
@@ -89,18 +76,30 @@ public final class SourceCells {
         return t;
     }
 
-    /** {@link #union} for every cell: {@code u0[cell]} (v=0) and {@code u1[cell]} (v=1). */
-    void unions(long[][] marg, int[] masks, int[] coefs, long[] u0, long[] u1) {
-        java.util.Arrays.fill(u0, 0, cells, 0);
-        java.util.Arrays.fill(u1, 0, cells, 0);
+    /**
+     * One mass per cell: its marginal sums {@code [mask][row]} for the listed masks (the others are
+     * null), summing only the cells {@code occ[0..count-1]} (the others must hold 0).
+     */
+    long[][] marginals(long[] m, int[] masks, int[] occ, int count) {
+        long[][] out = new long[full + 1][];
+        for (int mask : masks) {
+            if (out[mask] != null) continue;
+            long[] t = new long[rows[mask]];
+            int[] map = row[mask];
+            for (int q = 0; q < count; q++) t[map[occ[q]]] += m[occ[q]];
+            out[mask] = t;
+        }
+        return out;
+    }
+
+    /** {@code u[cell] = sum_k coefs[k] * marg[masks[k]][row of cell]}, from one-mass marginals, for every cell. */
+    void unions(long[][] marg, int[] masks, int[] coefs, long[] u) {
+        java.util.Arrays.fill(u, 0, cells, 0);
         for (int k = 0; k < masks.length; k++) {
             long[] t = marg[masks[k]];
             int[] map = row[masks[k]];
             long coef = coefs[k];
-            for (int cell = 0; cell < cells; cell++) {
-                u0[cell] += coef * t[map[cell] * 2];
-                u1[cell] += coef * t[map[cell] * 2 + 1];
-            }
+            for (int cell = 0; cell < cells; cell++) u[cell] += coef * t[map[cell]];
         }
     }
 
