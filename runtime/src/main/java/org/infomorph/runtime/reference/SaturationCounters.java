@@ -2,7 +2,7 @@ package org.infomorph.runtime.reference;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 import org.infomorph.compiler.arch.Counter;
 import org.infomorph.compiler.arch.Field;
 import org.infomorph.compiler.fixed.Fixed;
@@ -18,14 +18,15 @@ public final class SaturationCounters {
             COEFFICIENT = Counter.COEFFICIENT.id(), MOMENTUM = Counter.MOMENTUM.id(), BATCHES_LEARN = Counter.BATCHES_LEARN.id(),
             BATCHES_INFER = Counter.BATCHES_INFER.id(), SAMPLES = Counter.SAMPLES.id();
     private static final String[] NAMES = java.util.Arrays.stream(Counter.values()).map(Counter::label).toArray(String[]::new);
-    private final AtomicLongArray counts = new AtomicLongArray(NAMES.length);
+    /** LongAdders, not one atomic array: events are frequent (theta LUT saturations), and both cores adding to one cache line stalled them */
+    private final LongAdder[] counts = java.util.stream.Stream.generate(LongAdder::new).limit(NAMES.length).toArray(LongAdder[]::new);
 
     public void add(int id, long n) {
-        counts.addAndGet(id, n);
+        counts[id].add(n);
     }
 
     public void event(int id) {
-        counts.incrementAndGet(id);
+        counts[id].increment();
     }
 
     /** v clamped to [min, max] ({@link Fixed#clamp}), counting an event for {@code id} when it clamps. */
@@ -41,7 +42,7 @@ public final class SaturationCounters {
     }
 
     public long get(int id) {
-        return counts.get(id);
+        return counts[id].sum();
     }
 
     /** The counter names, in id order. */
@@ -51,7 +52,7 @@ public final class SaturationCounters {
 
     public Map<String, Long> snapshot() {
         Map<String, Long> out = new LinkedHashMap<>();
-        for (int i = 0; i < NAMES.length; i++) out.put(NAMES[i], counts.get(i));
+        for (int i = 0; i < NAMES.length; i++) out.put(NAMES[i], counts[i].sum());
         return out;
     }
 }
