@@ -111,6 +111,110 @@ final class NeuronEngine {
         return lutSat;
     }
 
+    /**
+     * The registers of a block of neurons that run the program together, one lane each: {@code acc[k][lane]},
+     * {@code regs[reg][lane]}. One interpreter step then serves every neuron of the block.
+     */
+    static final class Block {
+        final long[][] acc;
+        final int[][] regs;
+        /** per operand slot of the current step: its values when it is neither a register nor a constant */
+        private final int[][] operand;
+        /** per operand slot: a constant's value in every lane */
+        private final int[][] constant;
+        private final boolean[] lutSat;
+
+        Block(int sources, int lanes) {
+            acc = new long[sources][lanes];
+            regs = new int[NeuronProgram.Reg.values().length][lanes];
+            operand = new int[5][lanes];
+            constant = new int[5][lanes];
+            lutSat = new boolean[lanes];
+        }
+    }
+
+    /** As {@link #forward(long[], int[], boolean, int[], SaturationCounters)} for lanes 0..count-1 of a block: the same steps, lane by lane. */
+    void forward(Block b, int[] uShift, boolean withSlopes, int count, SaturationCounters sat) {
+        java.util.Arrays.fill(b.lutSat, 0, count, false);
+        Code c = forward;
+        for (int i = 0; i < c.length; i++) {
+            int[] dst = b.regs[c.dst[i]];
+            switch (c.op[i]) {
+                case INPUT -> {
+                    long[] a = b.acc[c.source[i]];
+                    int sh = uShift[c.source[i]];
+                    for (int l = 0; l < count; l++) dst[l] = satAct(roundShift(a[l], sh), sat);
+                }
+                case SIGMOID -> {
+                    int[] x = b.regs[c.val[5 * i]];
+                    boolean th = c.dst[i] == TH;
+                    for (int l = 0; l < count; l++) {
+                        int idx = sig.index(x[l]);
+                        dst[l] = sig.at(idx);
+                        if (th && sig.saturated(idx)) {
+                            b.lutSat[l] = true;
+                            sat.event(Counter.THETA_LUT.id());
+                        }
+                    }
+                }
+                default -> product(c, i, b, dst, count, sat, false);
+            }
+        }
+        if (!withSlopes) return;
+        Code s = slopes;
+        for (int i = 0; i < s.length; i++) {
+            int[] dst = b.regs[s.dst[i]];
+            product(s, i, b, dst, count, sat, true);
+            if (s.zeroIfLutSat[i]) for (int l = 0; l < count; l++) if (b.lutSat[l]) dst[l] = 0;
+        }
+    }
+
+    /**
+     * Step i of code c for lanes 0..count-1 into dst; with {@code slopes}, a lane whose theta lookup
+     * saturated counts no events (the scalar step is quiet there, or replaced by 0).
+     */
+    private void product(Code c, int i, Block b, int[] dst, int count, SaturationCounters sat, boolean slopes) {
+        int o = 5 * i;
+        int[] a1 = lanes(c, o, b, count), b1 = lanes(c, o + 1, b, count);
+        boolean two = c.kind[o + 2] != NONE, add = c.kind[o + 4] != NONE;
+        int[] a2 = two ? lanes(c, o + 2, b, count) : null, b2 = two ? lanes(c, o + 3, b, count) : null;
+        int[] ad = add ? lanes(c, o + 4, b, count) : null;
+        int addShift = c.addendShift[i], shift = c.shift[i];
+        boolean ranged = c.ranged[i];
+        long min = c.min[i], max = c.max[i];
+        for (int l = 0; l < count; l++) {
+            long v = (long) a1[l] * b1[l];
+            if (two) v += (long) a2[l] * b2[l];
+            if (add) v += (long) ad[l] << addShift;
+            v = roundShift(v, shift);
+            if (ranged && (v > max || v < min)) {
+                if (!(slopes && b.lutSat[l])) sat.event(c.counter[i]);
+                v = v > max ? max : min;
+            }
+            dst[l] = (int) v;
+        }
+    }
+
+    /** Operand slot {@code o}'s value in every lane: a register's row, or the block's scratch row filled with it. */
+    private int[] lanes(Code c, int o, Block b, int count) {
+        int v = c.val[o];
+        switch (c.kind[o]) {
+            case REG -> {
+                return b.regs[v];
+            }
+            case CONST -> {
+                int[] k = b.constant[o % 5];
+                java.util.Arrays.fill(k, 0, count, v);
+                return k;
+            }
+            default -> {
+                int[] r = b.regs[v], x = b.operand[o % 5];
+                for (int l = 0; l < count; l++) x[l] = one - r[l];
+                return x;
+            }
+        }
+    }
+
     /** The errors of the non-fixed sources from the table entry {@code tab} (register TAB). */
     void errors(int tab, boolean[] fixed, int[] regs, SaturationCounters sat) {
         regs[TAB] = tab;

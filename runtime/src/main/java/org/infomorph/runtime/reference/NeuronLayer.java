@@ -208,14 +208,13 @@ final class NeuronLayer {
                 int[][] sums = new int[s][];
                 for (int k = 0; k < s; k++)
                     if (in[k] != null && !(stepInvariant[k] && !firstStep)) sums[k] = lanes.sums(k, in[k], c);
-                Scratch scratch = new Scratch();
-                for (int j = c * NeuronLanes.LANES, j1 = Math.min(n, j + NeuronLanes.LANES); j < j1; j++) neuron(pass, j, sums, scratch);
+                chunk(pass, c * NeuronLanes.LANES, Math.min(n, (c + 1) * NeuronLanes.LANES), sums, new Scratch());
                 if (updateNow) lanes.update(c, sat);
             });
             return;
         }
         if (!updateNow) {
-            forEachNeuron(work * n * batch, j -> neuron(pass, j, null, new Scratch()));
+            forEachNeuron(work * n * batch, j -> neuron(pass, j, new Scratch()));
             return;
         }
         // one fork for the pass and the update: each task runs its group's forward passes, then their update
@@ -223,7 +222,7 @@ final class NeuronLayer {
         forEach(groups, 2 * work * n, g -> {
             int j0 = g * SampleUpdate.GROUP, j1 = Math.min(n, j0 + SampleUpdate.GROUP);
             Scratch scratch = new Scratch();
-            for (int j = j0; j < j1; j++) neuron(pass, j, null, scratch);
+            for (int j = j0; j < j1; j++) neuron(pass, j, scratch);
             SampleUpdate.group(this, j0, j1, sat);
         });
     }
@@ -233,59 +232,97 @@ final class NeuronLayer {
                         int[] theta, int[] spikes, SaturationCounters sat, boolean firstStep) {}
 
     /** A task's registers and accumulators, reused neuron after neuron. */
-    private record Scratch(int[] regs, long[] acc, int[] u) {
+    private record Scratch(int[] regs, long[] acc, int[] u, int[] f) {
         Scratch() {
-            this(new int[REGS], new long[3], new int[3]);
+            this(new int[REGS], new long[3], new int[3], new int[3]);
         }
     }
 
-    /** Neuron j's part of a forward pass; {@code sums[k][j]}, when not null, is source k's dot product (a batch of 1, from the lanes). */
-    private void neuron(Pass ps, int j, int[][] sums, Scratch scratch) {
-        int[][] in = ps.in, draws = ps.draws;
-        int batch = ps.batch, perSample = ps.perSample, drawStep = ps.drawStep;
-        boolean last = ps.last, learn = ps.learn, firstStep = ps.firstStep;
-        int[] theta = ps.theta, spikes = ps.spikes;
-        SpikeRule rule = ps.rule;
-        SaturationCounters sat = ps.sat;
-        int[] regs = scratch.regs, u = scratch.u;
+    /**
+     * Neurons j0..j1-1 of a pass with a batch of 1 (a chunk of lanes), their dot products in
+     * {@code sums[k][j]} (null: source k adds none, or is step-invariant after the first step):
+     * the program runs once for the block, then each neuron as {@link #neuron}.
+     */
+    private void chunk(Pass ps, int j0, int j1, int[][] sums, Scratch scratch) {
+        NeuronEngine.Block blk = new NeuronEngine.Block(s, j1 - j0);
+        for (int k = 0; k < s; k++) {
+            long[] a = blk.acc[k];
+            for (int j = j0; j < j1; j++) {
+                if (stepInvariant[k] && !ps.firstStep) {
+                    a[j - j0] = invariantAcc[k][j];
+                    continue;
+                }
+                a[j - j0] = (b[k][j] >> productShift[k]) + (sums[k] != null ? sums[k][j] : 0);
+                if (stepInvariant[k] && ps.firstStep) invariantAcc[k][j] = a[j - j0];
+            }
+        }
+        engine.forward(blk, uShift, ps.last && ps.learn, j1 - j0, ps.sat);
+        int[] u = scratch.u, f = scratch.f;
+        for (int j = j0; j < j1; j++) {
+            for (int k = 0; k < s; k++) {
+                u[k] = blk.regs[U[k]][j - j0];
+                f[k] = blk.regs[F[k]][j - j0];
+            }
+            record(ps, j, 0, u, blk.regs[TH][j - j0], f);
+        }
+    }
+
+    /** Neuron j's part of a forward pass, sample by sample. */
+    private void neuron(Pass ps, int j, Scratch scratch) {
+        int[][] in = ps.in;
+        int batch = ps.batch;
+        int[] regs = scratch.regs, u = scratch.u, f = scratch.f;
         long[] acc = scratch.acc;
         for (int bi = 0; bi < batch; bi++) {
             for (int k = 0; k < s; k++) {
-                if (stepInvariant[k] && !firstStep) {
+                if (stepInvariant[k] && !ps.firstStep) {
                     acc[k] = invariantAcc[k][j * batch + bi];
                     continue;
                 }
                 int sz = size[k];
                 int p = productShift[k];
                 acc[k] = b[k][j] >> p;
-                if (sums != null && sums[k] != null) acc[k] += sums[k][j];
-                else if (in[k] != null) acc[k] += p == 0 ? dot(in[k], bi * sz, w[k], j * sz, sz) : dotShifted(in[k], bi * sz, w[k], j * sz, sz, p);
-                if (stepInvariant[k] && firstStep) invariantAcc[k][j * batch + bi] = acc[k];
+                if (in[k] != null) acc[k] += p == 0 ? dot(in[k], bi * sz, w[k], j * sz, sz) : dotShifted(in[k], bi * sz, w[k], j * sz, sz, p);
+                if (stepInvariant[k] && ps.firstStep) invariantAcc[k][j * batch + bi] = acc[k];
             }
-            engine.forward(acc, uShift, last && learn, regs, sat);
-            for (int k = 0; k < s; k++) u[k] = regs[U[k]];
-            int th = regs[NeuronProgram.Reg.TH.ordinal()];
-            theta[bi * n + j] = th;
-            if (spikes != null) {
-                boolean on = rule == SpikeRule.STOCHASTIC
-                        ? Integer.compareUnsigned(draws[j][bi * perSample + drawStep] >>> (32 - thetaBits), th) < 0
-                        : th > thetaHalf;
-                spikes[bi * n + j] = on ? spikeOne : -spikeOne;
-            }
-            if (!last || !learn) continue; // inference touches no learning state
-            int c = 0;
+            engine.forward(acc, uShift, ps.last && ps.learn, regs, ps.sat);
             for (int k = 0; k < s; k++) {
-                int a = Math.abs(u[k]);
-                if (a > maxAbs[j * s + k]) maxAbs[j * s + k] = a;
-                c = c * bins + bin(u[k], rangeExp[j * s + k]);
+                u[k] = regs[U[k]];
+                f[k] = regs[F[k]];
             }
-            int h = j * cells + c;
-            if (counts[h] == (1 << arch.numerics().count().bits()) - 1) sat.event(SaturationCounters.COUNT);
-            else counts[h]++;
-            softSums[h] = sat.saturate((long) softSums[h] + th, arch.numerics().softSum(), SaturationCounters.SOFT_SUM);
-            cell[j * batch + bi] = c;
-            for (int k = 0; k < s; k++) slopes[k][j * batch + bi] = regs[F[k]];
+            record(ps, j, bi, u, regs[TH], f);
         }
+    }
+
+    /**
+     * Neuron j's results for sample bi from its registers (u per source, theta, slopes): theta,
+     * its spike, and in a learning pass's last step max|u|, the histogram cell, cell and slopes.
+     */
+    private void record(Pass ps, int j, int bi, int[] u, int th, int[] f) {
+        int batch = ps.batch;
+        SaturationCounters sat = ps.sat;
+        SpikeRule rule = ps.rule;
+        int[] theta = ps.theta, spikes = ps.spikes;
+        theta[bi * n + j] = th;
+        if (spikes != null) {
+            boolean on = rule == SpikeRule.STOCHASTIC
+                    ? Integer.compareUnsigned(ps.draws[j][bi * ps.perSample + ps.drawStep] >>> (32 - thetaBits), th) < 0
+                    : th > thetaHalf;
+            spikes[bi * n + j] = on ? spikeOne : -spikeOne;
+        }
+        if (!ps.last || !ps.learn) return; // inference touches no learning state
+        int c = 0;
+        for (int k = 0; k < s; k++) {
+            int a = Math.abs(u[k]);
+            if (a > maxAbs[j * s + k]) maxAbs[j * s + k] = a;
+            c = c * bins + bin(u[k], rangeExp[j * s + k]);
+        }
+        int h = j * cells + c;
+        if (counts[h] == (1 << arch.numerics().count().bits()) - 1) sat.event(SaturationCounters.COUNT);
+        else counts[h]++;
+        softSums[h] = sat.saturate((long) softSums[h] + th, arch.numerics().softSum(), SaturationCounters.SOFT_SUM);
+        cell[j * batch + bi] = c;
+        for (int k = 0; k < s; k++) slopes[k][j * batch + bi] = f[k];
     }
 
     private static final int REGS = NeuronProgram.Reg.values().length;
@@ -318,6 +355,7 @@ final class NeuronLayer {
 
     private static final int[] U = {NeuronProgram.Reg.R.ordinal(), NeuronProgram.Reg.C.ordinal(), NeuronProgram.Reg.L.ordinal()};
     private static final int[] F = {NeuronProgram.Reg.F0.ordinal(), NeuronProgram.Reg.F1.ordinal(), NeuronProgram.Reg.F2.ordinal()};
+    private static final int TH = NeuronProgram.Reg.TH.ordinal();
 
     /** docs section 3: {@link Fixed#bin}. */
     int bin(int u, int e) {
