@@ -88,24 +88,24 @@ final class NeuronLanes {
 
     /** The layer's weights into lane order (start of a batch). */
     void load() {
-        for (int k = 0; k < layer.s; k++) {
-            int sz = layer.size[k];
-            int[] w = layer.w[k];
-            for (int j = 0; j < layer.n; j++) {
-                int[] t = wt[k][j / LANES];
-                for (int i = 0; i < sz; i++) t[i * LANES + j % LANES] = w[j * sz + i];
-            }
-        }
+        copy(true);
     }
 
     /** The lane-order weights back into the layer (end of a batch). */
     void store() {
+        copy(false);
+    }
+
+    private void copy(boolean intoLanes) {
         for (int k = 0; k < layer.s; k++) {
             int sz = layer.size[k];
             int[] w = layer.w[k];
             for (int j = 0; j < layer.n; j++) {
                 int[] t = wt[k][j / LANES];
-                for (int i = 0; i < sz; i++) w[j * sz + i] = t[i * LANES + j % LANES];
+                for (int i = 0; i < sz; i++) {
+                    if (intoLanes) t[i * LANES + j % LANES] = w[j * sz + i];
+                    else w[j * sz + i] = t[i * LANES + j % LANES];
+                }
             }
         }
     }
