@@ -68,10 +68,19 @@ public final class CoefficientTable {
         long[] acc = new long[n];
         long[] v0 = new long[n], v1 = new long[n];
         // R1 - R0 = sum_k coef_k (marg_k(Q1) - marg_k(Q0)) = sum_k coef_k marg_k(Q1 - Q0): one mass, the same bits (long arithmetic is a ring)
-        long[] dq = new long[n], dr = new long[n];
+        long[] dq = new long[n], dr = new long[n], lr = new long[n];
+        long[][] qm = cells.marginalScratch();
         for (int a = 0; a < lattice.size(); a++) {
             if (beta[a] == 0) continue;
             int[] masks = lattice.masks()[a], coefs = lattice.coefs()[a];
+            if (lattice.sizes()[a] == 1 && masks.length == 1 && coefs[0] == 1) {
+                // one set: its union is its marginal, so one log ratio per marginal row serves all its cells
+                long[] t = marg[masks[0]];
+                int[] map = cells.row[masks[0]];
+                for (int r = 0; r < cells.rows[masks[0]]; r++) lr[r] = Fixed.roundShift(beta[a] * log2.ratio(t[2 * r + 1], t[2 * r]), logShift);
+                for (int c = 0; c < n; c++) acc[c] = addAcc(acc[c], lr[map[c]], sat);
+                continue;
+            }
             cells.unionsWide(wide, masks, coefs, v0, v1);
             for (int c = 0; c < n; c++)
                 acc[c] = addAcc(acc[c], Fixed.roundShift(beta[a] * log2.ratio(v1[c], v0[c]), logShift), sat);
@@ -80,7 +89,8 @@ public final class CoefficientTable {
                 int c = occ[i];
                 dq[c] = quotient(m1[c], v1[c], sat) - quotient(m0[c], v0[c], sat);
             }
-            cells.unions(cells.marginals(dq, masks, occ, occupied), masks, coefs, dr);
+            cells.marginals(dq, masks, occ, occupied, qm);
+            cells.unions(qm, masks, coefs, dr);
             for (int c = 0; c < n; c++)
                 acc[c] = addAcc(acc[c], Fixed.roundShift(betaR[a] * dr[c], rShift), sat);
         }

@@ -77,18 +77,31 @@ public final class SourceCells {
     }
 
     /**
-     * One mass per cell: its marginal sums {@code [mask][row]} for the listed masks (the others are
-     * null), summing only the cells {@code occ[0..count-1]} (the others must hold 0).
+     * One mass per cell: its marginal sums {@code out[mask][row]} for the listed masks, summing only
+     * the cells {@code occ[0..count-1]} (the others must hold 0). {@code out} holds a row array per
+     * mask, reused from call to call; the full mask's marginal is {@code m} itself (its rows are the
+     * cells), so {@code out[full]} becomes {@code m}.
      */
-    long[][] marginals(long[] m, int[] masks, int[] occ, int count) {
-        long[][] out = new long[full + 1][];
+    void marginals(long[] m, int[] masks, int[] occ, int count, long[][] out) {
+        int done = 0;
         for (int mask : masks) {
-            if (out[mask] != null) continue;
-            long[] t = new long[rows[mask]];
+            if ((done >> mask & 1) != 0) continue;
+            done |= 1 << mask;
+            if (mask == full) {
+                out[mask] = m;
+                continue;
+            }
+            long[] t = out[mask];
+            java.util.Arrays.fill(t, 0);
             int[] map = row[mask];
             for (int q = 0; q < count; q++) t[map[occ[q]]] += m[occ[q]];
-            out[mask] = t;
         }
+    }
+
+    /** Row arrays for {@link #marginals(long[], int[], int[], int, long[][])}: one per mask. */
+    long[][] marginalScratch() {
+        long[][] out = new long[full + 1][];
+        for (int mask = 0; mask <= full; mask++) out[mask] = new long[rows[mask]];
         return out;
     }
 
