@@ -241,7 +241,7 @@ final class NeuronLayer {
     /**
      * Neurons j0..j1-1 of a pass with a batch of 1 (a chunk of lanes), their dot products in
      * {@code sums[k][j]} (null: source k adds none, or is step-invariant after the first step):
-     * the program runs once for the block, then each neuron as {@link #neuron}.
+     * the program runs once for the block, then each neuron's {@link #record}, as in {@link #neuron}.
      */
     private void chunk(Pass ps, int j0, int j1, int[][] sums, Scratch scratch) {
         NeuronEngine.Block blk = new NeuronEngine.Block(s, j1 - j0);
