@@ -13,6 +13,8 @@ public final class SourceCells {
     final int[][] row;
     /** [mask] -> number of rows */
     final int[] rows;
+    /** 0, 1, ..., cells - 1: every cell, for the marginals over all of them */
+    private final int[] every;
 
     public SourceCells(int sources, int bins) {
         this.sources = sources;
@@ -23,6 +25,7 @@ public final class SourceCells {
         full = (1 << sources) - 1;
         row = new int[full + 1][cells];
         rows = new int[full + 1];
+        every = java.util.stream.IntStream.range(0, cells).toArray();
         int[] coord = new int[sources];
         for (int mask = 0; mask <= full; mask++) rows[mask] = 1 << (Integer.numberOfTrailingZeros(bins) * Integer.bitCount(mask));
         for (int cell = 0; cell < cells; cell++) {
@@ -42,9 +45,7 @@ public final class SourceCells {
 
     /** Marginal sums {@code [mask][row*2 + v]} of the per-cell masses m0 (v=0) and m1 (v=1); mask 0 gives the totals. */
     long[][] marginals(long[] m0, long[] m1) {
-        long[][] out = new long[full + 1][];
-        for (int mask = 0; mask <= full; mask++) out[mask] = marginal(m0, m1, mask);
-        return out;
+        return marginals(m0, m1, every, cells);
     }
 
     /**
@@ -64,16 +65,6 @@ public final class SourceCells {
             out[mask] = t;
         }
         return out;
-    }
-
-    private long[] marginal(long[] m0, long[] m1, int mask) {
-        long[] t = new long[rows[mask] * 2];
-        int[] map = row[mask];
-        for (int cell = 0; cell < cells; cell++) {
-            t[map[cell] * 2] += m0[cell];
-            t[map[cell] * 2 + 1] += m1[cell];
-        }
-        return t;
     }
 
     /**
@@ -137,7 +128,10 @@ public final class SourceCells {
         return out;
     }
 
-    /** {@link #unions} from {@link #wide} marginals: the same sums, term by term in the same order. */
+    /**
+     * {@link #union} of every cell for v = 0 and 1 ({@code u0}, {@code u1}), from {@link #wide}
+     * marginals: the same sums, term by term in the same order.
+     */
     void unionsWide(long[][][] wide, int[] masks, int[] coefs, long[] u0, long[] u1) {
         java.util.Arrays.fill(u0, 0, cells, 0);
         java.util.Arrays.fill(u1, 0, cells, 0);
