@@ -23,7 +23,7 @@ class HostPort extends Bundle {
  *
  * Host port: WRITE and READ take one cycle each (back to back); a READ's word is on `rdata` with
  * `rvalid` exactly READ_LATENCY = 2 cycles after the command. RUN and BOUNDARY hold `ready` low
- * until done. STATUS words STATUS_COUNTERS + id can be written (to zero a counter).
+ * until done. A WRITE to STATUS word STATUS_COUNTERS + id zeroes that counter (the data is ignored).
  */
 class LluArray(p: GenParams) extends Module {
   val io = IO(new Bundle {
@@ -158,7 +158,8 @@ class LluArray(p: GenParams) extends Module {
   private val pending = counters.map { case (c, _) => c -> (engEv(c.id()) +& tableEv(c.id()) +&
     (if (c == Counter.WEIGHT) weightEv else 0.U) +& (if (c == Counter.BIAS) biasEv else 0.U)) }
   for ((c, r) <- counters)
-    when(wrTo(REGION_STATUS) && word === (STATUS_COUNTERS + c.id()).U) { r := h.wdata }.otherwise { r := r + pending(c) }
+    // a write zeroes the counter whatever its data: a synchronous reset, not a 32-bit multiplexer per counter
+    when(wrTo(REGION_STATUS) && word === (STATUS_COUNTERS + c.id()).U) { r := 0.U }.otherwise { r := r + pending(c) }
   private val status = MuxLookup(word, 0.U(64.W))(Seq(STATUS_CYCLES.U -> cycles.pad(64), STATUS_RUNS.U -> runs.pad(64)))
 
   // ---------------------------------------------------------------- host read data, 2 cycles after the command
@@ -167,18 +168,19 @@ class LluArray(p: GenParams) extends Module {
   private val unit1 = RegNext(unit, 0.U)
   private val status1 = RegNext(status, 0.U)
   private val counterRead = MuxLookup(RegNext(word), status1)(counters.toSeq.map { case (c, r) => (STATUS_COUNTERS + c.id()).U -> r.pad(64) })
-  private def sx(v: UInt): UInt = v.asSInt.pad(DATA_BITS).asUInt
   private val laneRd = VecInit(groups.map(_.io.hostRdata.pad(DATA_BITS)))(unit1)
-  private val rdata = MuxLookup(region1, 0.U(DATA_BITS.W))(Seq(
-    REGION_CONFIG.U -> sx(config.rdata),
-    REGION_INPUT.U -> sx(input.rdata),
-    REGION_SPIKES.U -> spikes.rdata.pad(DATA_BITS),
-    REGION_OUT.U -> out.rdata.pad(DATA_BITS),
-    REGION_STATUS.U -> counterRead,
-    REGION_LANE.U -> laneRd,
-    REGION_HIST.U -> histRd.pad(DATA_BITS),
-    REGION_TABLE.U -> sx(tableRd),
-    REGION_RANGES.U -> rangesRd.pad(DATA_BITS)))
+  // Each region's word as (low half, sign-extended?): the upper half is one shared multiplexer of
+  // the signs, not one per bit (only STATUS and LANE words use their own upper bits).
+  private val half = DATA_BITS / 2
+  private val words: Seq[(Int, UInt, Boolean)] = Seq(
+    (REGION_CONFIG, config.rdata, true), (REGION_INPUT, input.rdata, true), (REGION_SPIKES, spikes.rdata, false),
+    (REGION_OUT, out.rdata, false), (REGION_HIST, histRd, false), (REGION_TABLE, tableRd, true), (REGION_RANGES, rangesRd, false))
+  require(words.forall(_._2.getWidth <= half), "array words wider than half the host data word")
+  private val lowWord = MuxLookup(region1, 0.U(half.W))(words.map { case (r, v, signed) => r.U -> (if (signed) v.asSInt.pad(half).asUInt else v.pad(half)) } ++
+    Seq(REGION_STATUS.U -> counterRead(half - 1, 0), REGION_LANE.U -> laneRd(half - 1, 0)))
+  private val signBit = MuxLookup(region1, false.B)(words.filter(_._3).map { case (r, v, _) => r.U -> v(v.getWidth - 1) })
+  private val highWord = MuxLookup(region1, Fill(DATA_BITS - half, signBit))(Seq(
+    REGION_STATUS.U -> counterRead(DATA_BITS - 1, half), REGION_LANE.U -> laneRd(DATA_BITS - 1, half)))
   h.rvalid := RegNext(rd1, false.B)
-  h.rdata := RegNext(rdata, 0.U)
+  h.rdata := RegNext(Cat(highWord, lowWord), 0.U)
 }

@@ -110,6 +110,13 @@ class NeuronEngine(p: GenParams) extends Module {
   private val histNew = RegInit(0.U(NeuronEngine.histBits(p).W))
   private val histEv = RegInit(VecInit(false.B, false.B))
   private val u = rom(pc)
+  // One write port: a uop writes at most one register a cycle, so the data is selected once and each
+  // register is a flip-flop with an enable (a multiplexer per register and bit cost ~1,000 iCE40 LUTs).
+  private val regWen = WireDefault(false.B)
+  private val regWdst = WireDefault(0.U(5.W))
+  private val regWdata = WireDefault(0.S(17.W))
+  private def writeReg(dst: UInt, v: SInt): Unit = { regWen := true.B; regWdst := dst; regWdata := v }
+  for (i <- 0 until nRegs) when(regWen && regWdst === i.U) { regs(i) := regWdata }
   private val active = io.active(lane)
   private val uReg = VecInit(Seq(Reg.R, Reg.C, Reg.L).map(r => regs(r.ordinal())))
   private val j = io.cfg.jBase +& lane
@@ -193,7 +200,7 @@ class NeuronEngine(p: GenParams) extends Module {
   private def is(k: Kind): Bool = busy && kind === k.ordinal().U
 
   when(is(Kind.LOAD_U) && sub === 0.U) { ubuf.read(Cat(lane, u.source)) }
-  when(is(Kind.LOAD_U) && sub === 1.U) { regs(u.dst) := ubuf.rdata.asSInt.pad(17) }
+  when(is(Kind.LOAD_U) && sub === 1.U) { writeReg(u.dst, ubuf.rdata.asSInt.pad(17)) }
 
   private val sigIndex = (if (lutShift >= 0) opA >> lutShift else opA << -lutShift) +& (p.sigmoidLut.length / 2).S
   private val sigBelow = sigIndex < 0.S
@@ -204,12 +211,12 @@ class NeuronEngine(p: GenParams) extends Module {
     when(u.isTheta) { lutSat := sigBelow || sigAbove }
   }
   event(Counter.THETA_LUT, sigStart && u.isTheta && (sigBelow || sigAbove) && active)
-  when(is(Kind.SIGMOID) && sub === 1.U) { regs(u.dst) := sig.rdata.zext.pad(17) }
+  when(is(Kind.SIGMOID) && sub === 1.U) { writeReg(u.dst, sig.rdata.zext.pad(17)) }
 
   private val finalSub = sub === u.lastSub
   private val quiet = u.quietIfLutSat && lutSat
   private val writeBack = (is(Kind.PRODUCT) || is(Kind.ERROR)) && finalSub
-  when(writeBack) { regs(u.dst) := Mux(u.zeroIfLutSat && lutSat, 0.S, post) }
+  when(writeBack) { writeReg(u.dst, Mux(u.zeroIfLutSat && lutSat, 0.S, post)) }
   for (f <- formats if f.counter != null)
     event(f.counter, writeBack && u.fmt === f.ordinal().U && postSat && !quiet && active && !(is(Kind.ERROR) && io.cfg.fixed(u.source)))
   ebuf.foreach(b => when(is(Kind.ERROR) && finalSub) { b.write(Cat(lane, u.source), post.asUInt) })
@@ -267,7 +274,7 @@ class NeuronEngine(p: GenParams) extends Module {
     histNew := Cat(softNew.asUInt(num.softSum().bits() - 1, 0), Mux(full, count, count + 1.U))
     histEv(0) := full
     histEv(1) := softEv
-    regs(Reg.TAB.ordinal()) := io.tableRdata.asSInt.pad(17)
+    writeReg(Reg.TAB.ordinal().U, io.tableRdata.asSInt.pad(17))
   }
   when(is(Kind.HIST) && sub === 2.U && active) {
     io.hist.wen := true.B; io.hist.waddr := histAddr; io.hist.wdata := histNew
