@@ -143,17 +143,24 @@ class NeuronEngine(p: GenParams) extends Module {
 
   // ---------------------------------------------------------------- the multiplier and the post stage
   private val one = (BigInt(1) << num.theta().frac()).S
+  // An operand is a register, 1 - a register, a constant k or an immediate 2^n: the register is
+  // selected once and 1 - r is one subtractor after the selection, not one per operand.
   private def value(ops: Seq[(Int, Int)], sel: UInt): SInt = {
     val sources = Operand.Source.values()
-    val cases = ops.zipWithIndex.map { case ((src, idx), i) =>
-      i.U -> (if (src >= sources.length) (BigInt(1) << idx).S(17.W) // IMM: 2^idx
-      else sources(src) match {
-        case Operand.Source.REG => regs(idx)
-        case Operand.Source.CONST => io.cfg.k(idx).pad(17)
-        case _ => (one -& regs(idx))(16, 0).asSInt // ONE_MINUS
-      })
+    def isSrc(s: Operand.Source)(o: (Int, Int)): Boolean = o._1 < sources.length && sources(o._1) == s
+    val withIdx = ops.zipWithIndex
+    val reg = MuxLookup(sel, 0.S(17.W))(withIdx.collect {
+      case (o, i) if isSrc(Operand.Source.REG)(o) || isSrc(Operand.Source.ONE_MINUS)(o) => i.U -> regs(o._2)
+    })
+    val other = MuxLookup(sel, 0.S(17.W))(withIdx.collect {
+      case (o, i) if isSrc(Operand.Source.CONST)(o) => i.U -> io.cfg.k(o._2).pad(17)
+      case ((src, idx), i) if src >= sources.length => i.U -> (BigInt(1) << idx).S(17.W) // IMM: 2^idx
+    })
+    def any(f: ((Int, Int)) => Boolean): Bool = {
+      val is = withIdx.filter(x => f(x._1)).map(_._2)
+      if (is.isEmpty) false.B else is.map(sel === _.U).reduce(_ || _)
     }
-    MuxLookup(sel, 0.S(17.W))(cases)
+    Mux(any(isSrc(Operand.Source.REG)), reg, Mux(any(isSrc(Operand.Source.ONE_MINUS)), (one -& reg)(16, 0).asSInt, other))
   }
   private val opA = value(operandsA, u.opA(sub))
   private val opB = value(operandsB, u.opB(sub))

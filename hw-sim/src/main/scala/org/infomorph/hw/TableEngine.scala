@@ -9,8 +9,8 @@ import org.infomorph.compiler.rtl.RtlContract._
  * The batch boundary of one neuron (docs/llu-rule.md sections 3, 5 and 7), bit for bit the model's
  * CoefficientTable.compute, then the histogram cleared and the range exponents updated (as
  * SampleUpdate.boundary). One neuron at a time, one operation at a time: a single 16x16
- * multiplier (log2 interpolation; beta l and beta/ln2 (R1 - R0) in two passes each), two
- * bit-serial dividers, the marginals in scratch memories. The log2 unit and the dividers are
+ * multiplier (log2 interpolation; beta l and beta/ln2 (R1 - R0) in two passes each), one
+ * bit-serial divider (Q for output 0, then 1), the marginals in scratch memories. The log2 unit and the divider are
  * modules of their own (TableUnits.scala), tested against the model's functions.
  *
  * Phases per neuron: LOAD (masses, marginals per source subset, acc := 0), BOTTOM
@@ -87,7 +87,7 @@ class TableEngine(p: GenParams) extends Module {
 
   // ---------------------------------------------------------------- state
   private object S extends ChiselEnum {
-    val idle, lHist, lMask, lMaskW, bRead, bLatch, bLog, bMul, aBeta, aBetaR, uHist, uTerm, uTermAdd, uLog, uMul, uAcc, uAccW, uDiv, uQ, uQW,
+    val idle, lHist, lMask, lMaskW, bRead, bLatch, bLog, bMul, aBeta, aBetaR, uHist, uTerm, uTermAdd, uLog, uMul, uAcc, uAccW, uDiv, uDivNext, uQ, uQW,
       rCell, rTerm, rTermAdd, rMul, rAcc, rAccW, fAcc, fWrite, gRead, gWrite, done = Value
   }
   private val state = RegInit(S.idle)
@@ -138,11 +138,25 @@ class TableEngine(p: GenParams) extends Module {
   private def offOf(mk: UInt): UInt = Mux(s3, VecInit(off3.map(_.U))(mk), VecInit(off2.map(_.U))(mk))
   private val curMask = termMask(ti)
   private val curCoef = termCoef(ti)
-  /** coef * value for a small coefficient (-4..3), with shifts and adds only */
-  private def times(cf: SInt, x: SInt): SInt = {
-    val mag = cf.abs.asUInt
-    val prod = Mux(mag(0), x, 0.S) +& Mux(mag(1), x << 1, 0.S) +& Mux(mag(2), x << 2, 0.S)
-    Mux(cf < 0.S, 0.S -& prod, prod)
+  /** The coefficient magnitudes the lattices use (2 sources: 1 only). */
+  private val coefMags = allTerms.map(_._2.abs).filter(_ != 0).distinct
+  require(coefMags.forall(m => Seq(1, 2, 3, 4).contains(m)), s"lattice coefficients beyond -4..4: $coefMags")
+  /**
+   * acc + coef x for a lattice coefficient: x's multiple (a shift, or x + 2x for 3, built only
+   * when a lattice uses it), then one add or subtract (the subtract as an add of the complement
+   * with a carry in).
+   */
+  private def plusTimes(acc: SInt, cf: SInt, x: SInt): SInt = {
+    val neg = cf < 0.S
+    val mag = Mux(neg, 0.S -& cf, cf).asUInt
+    val w = x.getWidth + 2
+    val multiple = MuxLookup(mag, 0.S(w.W))(coefMags.map(m => m.U -> (m match {
+      case 1 => x.pad(w)
+      case 2 => (x << 1).pad(w)
+      case 3 => (x +& (x << 1)).pad(w)
+      case _ => (x << 2).pad(w)
+    })))
+    acc +& (multiple.asUInt ^ Fill(w, neg)).asSInt +& neg.asUInt.zext
   }
 
   // ---------------------------------------------------------------- the multiplier (16 x 16, registered)
@@ -159,15 +173,20 @@ class TableEngine(p: GenParams) extends Module {
   log2.io.prod := prod
   private val logL = RegInit(VecInit(Seq.fill(2)(0.S(ellW.W))))
 
-  // ---------------------------------------------------------------- dividers: Q = floorDiv(m << q.frac, V), 0 when m = 0, saturated to q
-  private val div = Seq.fill(2)(Module(new TableDivider(massW, unionW, num.q().frac(), divN, num.q(), qW)))
-  for (d <- div) {
-    d.io.load := false.B
-    d.io.m := 0.S
-    d.io.v := 0.S
-    d.io.step := false.B
+  // ---------------------------------------------------------------- the divider: Q = floorDiv(m << q.frac, V), 0 when m = 0, saturated to q
+  // one divider, for output 0 then 1 (half): a second one cost ~300 iCE40 LUTs for divN + 1 cycles per cell
+  private val div = Module(new TableDivider(massW, unionW, num.q().frac(), divN, num.q(), qW))
+  div.io.load := false.B
+  div.io.m := 0.S
+  div.io.v := 0.S
+  div.io.step := false.B
+  private val half = RegInit(0.U(1.W))
+  private val qSat0 = RegInit(false.B)
+  private def loadDiv(i: Int): Unit = {
+    div.io.load := true.B
+    div.io.m := m(i)
+    div.io.v := v(i)
   }
-  private val qOut = div.map(d => (d.io.q, d.io.sat))
 
   // ---------------------------------------------------------------- accumulator: saturating 32-bit adds
   private val accIn = accMem.rdata.asSInt
@@ -324,7 +343,7 @@ class TableEngine(p: GenParams) extends Module {
       val isCell = curMask === full
       for (i <- 0 until 2) {
         val x = Mux(isCell, m(i), marg.rdata((i + 1) * margW - 1, i * margW).asSInt)
-        v(i) := v(i) +& times(curCoef, x)
+        v(i) := plusTimes(v(i), curCoef, x)
       }
       when(ti === termEnd - 1.U) {
         step := 0.U
@@ -350,28 +369,33 @@ class TableEngine(p: GenParams) extends Module {
       accMem.write(c, sum.asUInt)
       io.events(Counter.TABLE.id()) := e
       when(isBig) {
-        for (i <- 0 until 2) {
-          div(i).io.load := true.B
-          div(i).io.m := m(i)
-          div(i).io.v := v(i)
-        }
+        loadDiv(0)
+        half := 0.U
         step := 0.U
         state := S.uDiv
       }.otherwise { nextCell(nextAnti(), S.uHist) }
     }
     is(S.uDiv) {
-      div.foreach(_.io.step := true.B)
+      div.io.step := true.B
       step := step + 1.U
       when(step === (divN - 1).U) {
+        step := 0.U
         mi := 0.U
-        state := S.uQ
+        state := Mux(half === 0.U, S.uDivNext, S.uQ)
       }
+    }
+    is(S.uDivNext) {
+      q(0) := div.io.q
+      qSat0 := div.io.sat
+      loadDiv(1)
+      half := 1.U
+      state := S.uDiv
     }
     is(S.uQ) {
       when(mi === 0.U) {
-        for (i <- 0 until 2) q(i) := qOut(i)._1
-        qcell.write(c, Cat(qOut(1)._1.asUInt, qOut(0)._1.asUInt))
-        io.events(Counter.Q.id()) := qOut.map(_._2.asUInt).reduce(_ +& _)
+        q(1) := div.io.q
+        qcell.write(c, Cat(div.io.q.asUInt, q(0).asUInt))
+        io.events(Counter.Q.id()) := qSat0.asUInt +& div.io.sat.asUInt
       }
       qmarg.read(offOf(mi) + rowOf(mi))
       state := S.uQW
@@ -403,7 +427,7 @@ class TableEngine(p: GenParams) extends Module {
       val isCell = curMask === full
       for (i <- 0 until 2) {
         val x = Mux(isCell, q(i).pad(qMargW), qmarg.rdata((i + 1) * qMargW - 1, i * qMargW).asSInt)
-        r(i) := r(i) +& times(curCoef, x)
+        r(i) := plusTimes(r(i), curCoef, x)
       }
       when(ti === termEnd - 1.U) {
         step := 0.U

@@ -14,7 +14,8 @@ import org.infomorph.targets.TargetDescriptor;
  * each on the kind where it wastes the fewest bits among those with enough free blocks, counted
  * as yosys 0.23 maps it ({@link BlockMapping}). Memories of at most {@link #LOGIC_BITS} bits are
  * built from flip-flops ({@link #LOGIC}, style "logic"): a whole block for a few words wastes
- * the small chips' scarce blocks. ROMs go where yosys's own cost puts them ({@link
+ * the small chips' scarce blocks; on a family without LUT RAM they then take the blocks left
+ * free ({@link #spareBlocks}). ROMs go where yosys's own cost puts them ({@link
  * BlockMapping#autoRom}). On a simulator nothing is counted.
  */
 public final class Allocator {
@@ -68,9 +69,42 @@ public final class Allocator {
             return new Result(out, List.of());
         }
         Result leastWaste = allocate(memories, target, false);
-        if (leastWaste.shortfalls().isEmpty()) return leastWaste;
+        if (leastWaste.shortfalls().isEmpty()) return spareBlocks(leastWaste, target);
         Result largest = allocate(memories, target, true);
-        return largest.shortfalls().isEmpty() ? largest : leastWaste;
+        return largest.shortfalls().isEmpty() ? spareBlocks(largest, target) : leastWaste;
+    }
+
+    /**
+     * On a family without LUT RAM (iCE40), the small memories go to the blocks the others left
+     * free, largest first: there a flip-flop memory costs a flip-flop per bit and its read
+     * multiplexer, and the logic, not the blocks, is what runs out. ROMs stay where yosys puts them.
+     */
+    static Result spareBlocks(Result r, TargetDescriptor target) {
+        if (FpgaFamily.of(target).hasLutRam()) return r;
+        Map<String, Double> free = new HashMap<>();
+        for (TargetDescriptor.Memory m : target.memories()) free.put(m.name(), m.count().map(Integer::doubleValue).orElse(Double.MAX_VALUE));
+        for (Allocation a : r.allocations()) free.merge(a.memory(), -a.blocks(), Double::sum);
+        List<Allocation> out = new ArrayList<>(r.allocations());
+        List<Allocation> small = new ArrayList<>(out.stream()
+                .filter(a -> a.memory().equals(LOGIC) && a.array().ports() != RtlMemories.Ports.ROM).toList());
+        small.sort(Comparator.comparingLong((Allocation a) -> a.array().bits()).reversed());
+        for (Allocation a : small) {
+            Allocation best = null;
+            for (TargetDescriptor.Memory kind : target.memories()) {
+                Optional<Double> blocks = blocks(target, kind, a.array());
+                if (blocks.isEmpty() || blocks.get() > free.get(kind.name())) continue;
+                if (best == null || blocks.get() * kind.width() * kind.depth() < best.blocks() * widthTimesDepth(target, best.memory()))
+                    best = new Allocation(a.array(), kind.name(), blocks.get());
+            }
+            if (best == null) continue;
+            free.merge(best.memory(), -best.blocks(), Double::sum);
+            out.set(out.indexOf(a), best);
+        }
+        return new Result(out, r.shortfalls());
+    }
+
+    private static double widthTimesDepth(TargetDescriptor target, String memory) {
+        return target.memories().stream().filter(m -> m.name().equals(memory)).mapToDouble(m -> (double) m.width() * m.depth()).findFirst().orElseThrow();
     }
 
     private static Result allocate(List<RtlMemories.Memory> memories, TargetDescriptor target, boolean largestBlocks) {

@@ -97,6 +97,11 @@ public enum FpgaFamily {
         return lutCellsOf.containsKey(cell) && !cell.startsWith("CCU2");
     }
 
+    /** Whether the family builds small memories in LUT RAM; without it (iCE40) they take a flip-flop per bit and LUTs to read them. */
+    public boolean hasLutRam() {
+        return lutCellsOf.keySet().stream().anyMatch(this::isLutRam);
+    }
+
     /** The block-memory primitive kinds this family has (target descriptors' {@code memories[].kind}). */
     public java.util.Set<String> blockKinds() {
         return blockCells.keySet();

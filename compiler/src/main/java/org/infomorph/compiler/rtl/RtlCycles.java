@@ -102,7 +102,7 @@ public final class RtlCycles {
             if (beta[a] == 0) continue;
             int terms = l.masks()[a].length;
             boolean big = l.sizes()[a] >= 2;
-            c += cells * (1 + 2L * terms + 6 + 3 + 2 + (big ? divN + 2L * masks : 0));
+            c += cells * (1 + 2L * terms + 6 + 3 + 2 + (big ? 2L * divN + 1 + 2L * masks : 0));
             if (big) c += cells * (1 + 2L * terms + 3 + 2);
         }
         return c + 2 * cells + 2L * sources + 1;
