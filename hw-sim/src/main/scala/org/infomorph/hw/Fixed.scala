@@ -27,13 +27,27 @@ object Fixed {
    * The barrel-shift half of [[roundShiftVar]]: `a >> (s - 1)` for s > 0 (the rounding bit is the
    * result's lowest), `a << -s` otherwise. No adder, so the rounding carry chain can sit in the next stage.
    */
-  def preRoundShift(a: SInt, s: SInt, lo: Int, hi: Int): SInt = {
-    val right: SInt =
-      if (hi <= 0) a
-      else a >> (s -& 1.S).asUInt((log2Ceil(hi) max 1) - 1, 0)
-    val left: SInt = if (lo >= 0) a else a << (0.S -& s).asUInt(log2Ceil(-lo + 1) - 1, 0)
-    Mux(s > 0.S, right, left)
+  def preRoundShift(a: SInt, s: SInt, lo: Int, hi: Int): SInt = preRoundShiftBy(a, preShiftAmount(s, lo, hi), lo, hi)
+
+  /**
+   * [[preRoundShift]] as one right shifter: a << L (wiring, L = max(0, -lo)) shifted right by
+   * t = [[preShiftAmount]], which a pipeline may compute a cycle early. One shifter of
+   * L + hi positions instead of a left and a right one and a multiplexer.
+   */
+  def preRoundShiftBy(a: SInt, t: UInt, lo: Int, hi: Int): SInt = {
+    val l = 0 max -lo
+    (if (l == 0) a else a << l) >> t
   }
+
+  /** t of [[preRoundShiftBy]]: s - 1 + L for s > 0, s + L otherwise, in [0, L + max(hi - 1, 0)]. */
+  def preShiftAmount(s: SInt, lo: Int, hi: Int): UInt =
+    (Mux(s > 0.S, s -& 1.S, s) +& (0 max -lo).S).asUInt(preShiftBits(lo, hi) - 1, 0)
+
+  /** [[preShiftAmount]] of a static s. */
+  def preShiftAmount(s: Int, lo: Int, hi: Int): UInt = ((if (s > 0) s - 1 else s) + (0 max -lo)).U(preShiftBits(lo, hi).W)
+
+  /** Bits of [[preShiftAmount]]. */
+  def preShiftBits(lo: Int, hi: Int): Int = log2Ceil((0 max -lo) + (hi - 1 max 0) + 1) max 1
 
   /** The carry half: floor((a + 2^(s-1)) / 2^s) = floor((floor(a / 2^(s-1)) + 1) / 2) when `right`, else t. */
   def finishRoundShift(t: SInt, right: Bool): SInt = Mux(right, (t +& 1.S) >> 1, t)
@@ -42,12 +56,21 @@ object Fixed {
    * `saturate(finishRoundShift(t, right), f)` with the compares on t, beside the rounding carry and
    * not after it: floor((t + 1) / 2) > max exactly when t > 2 max, and < min exactly when t < 2 min - 1.
    */
-  def roundSaturate(t: SInt, right: Bool, f: Field): (SInt, Bool) = {
-    val (min, max, bits) = (BigInt(f.min()), BigInt(f.max()), sbits(f))
-    // one compare per edge against a selected constant: half the carry chains of two constant compares
-    val hi = t > Mux(right, (2 * max).S, max.S)
-    val lo = t < Mux(right, (2 * min - 1).S, min.S)
-    val out = Mux(hi, max.S(bits.W), Mux(lo, min.S(bits.W), finishRoundShift(t, right)))
+  def roundSaturate(t: SInt, right: Bool, f: Field): (SInt, Bool) = roundSaturateSel(t, right, 0.U, Seq(0 -> f), sbits(f))
+
+  /**
+   * [[roundSaturate]] to the field of `sel` among `fields` (sel -> field), chosen at run time: one
+   * pair of compares against selected bounds, not a pair per field. A `sel` of no field passes
+   * the rounded value through, without an event. The value is `bits` wide.
+   */
+  def roundSaturateSel(t: SInt, right: Bool, sel: UInt, fields: Seq[(Int, Field)], bits: Int): (SInt, Bool) = {
+    val w = fields.map(f => sbits(f._2)).max + 2 // 2 max and 2 min - 1
+    def pick(v: Field => BigInt): SInt = MuxLookup(sel, 0.S(w.W))(fields.map { case (i, f) => i.U -> v(f).S(w.W) })
+    val on = fields.map(sel === _._1.U).reduce(_ || _)
+    val (min, max) = (pick(f => BigInt(f.min())), pick(f => BigInt(f.max())))
+    val hi = on && t > Mux(right, pick(f => 2 * BigInt(f.max())), max)
+    val lo = on && t < Mux(right, pick(f => 2 * BigInt(f.min()) - 1), min)
+    val out = Mux(hi, max, Mux(lo, min, finishRoundShift(t, right)))
     (out.pad(bits)(bits - 1, 0).asSInt, hi || lo)
   }
 

@@ -110,9 +110,12 @@ class LluArray(p: GenParams) extends Module {
   eng.io.tableRdata := 0.U
   eng.io.rangesRdata := 0.U
   if (p.learning) {
-    val hist = new Ram1R1W(cap.histWords(), NeuronEngine.histBits(p), p.style("hist"))
-    val table = new Ram1R1W(cap.histWords(), p.num.table().bits(), p.style("table"))
-    val ranges = new Ram1R1W(cap.rangeWords(), NeuronEngine.rangeBits(p), p.style("ranges"))
+    // hist and table are one-port (iCE40 SPRAM when the EBR run out): the neuron engine reads a cell
+    // and writes it two cycles later, the table engine reads the histogram and later writes both, the
+    // host only when the array is idle, and the two engines never run at once
+    val hist: RamAccess = new Ram1RW(cap.histWords(), NeuronEngine.histBits(p), p.style("hist"))
+    val table: RamAccess = new Ram1RW(cap.histWords(), p.num.table().bits(), p.style("table"))
+    val ranges: RamAccess = new Ram1R1W(cap.rangeWords(), NeuronEngine.rangeBits(p), p.style("ranges"))
     val te = Module(new TableEngine(p))
     te.io.start := ctrl.io.bndStart
     te.io.neuron := ctrl.io.bndNeuron
@@ -146,20 +149,25 @@ class LluArray(p: GenParams) extends Module {
   cycles := cycles + 1.U
   when(fire && h.op === OP_RUN.U) { runs := runs + 1.U }
   private val produced = NeuronEngine.producedCounters(p)
-  private val counters = produced.map(c => c -> RegInit(0.U(32.W))).toMap
-  // The events of a cycle are registered before they reach the counters' adders: this cuts the path
-  // from the lane-active compare through the event gating into a 32-bit carry chain (the iCE40's
-  // critical path). A read selects its counter a cycle later, so it sees the same events as before.
-  // no reset value (it would cost LCs on the iCE40): during reset the events are 0, so these are 0 after it
+  // The events of a cycle are registered before they reach the counters: this cuts the path from the
+  // lane-active compare through the event gating into the counters' adder (the iCE40's critical path).
+  // No reset value (it would cost LCs on the iCE40): during reset the events are 0, so these are 0 after it.
   private val weightEv = RegNext(groups.map(_.io.weightEvents).reduce(_ +& _))
   private val biasEv = RegNext(groups.map(_.io.biasEvents).reduce(_ +& _))
   private val engEv = RegNext(eng.io.events)
   private val tableEv = RegNext(tableEvents)
-  private val pending = counters.map { case (c, _) => c -> (engEv(c.id()) +& tableEv(c.id()) +&
-    (if (c == Counter.WEIGHT) weightEv else 0.U) +& (if (c == Counter.BIAS) biasEv else 0.U)) }
-  for ((c, r) <- counters)
-    // a write zeroes the counter whatever its data: a synchronous reset, not a 32-bit multiplexer per counter
-    when(wrTo(REGION_STATUS) && word === (STATUS_COUNTERS + c.id()).U) { r := 0.U }.otherwise { r := r + pending(c) }
+  private val pending = produced.map(c => engEv(c.id()) +& tableEv(c.id()) +&
+    (if (c == Counter.WEIGHT) weightEv else 0.U) +& (if (c == Counter.BIAS) biasEv else 0.U))
+  // at most 3 engine and 3 table events a cycle, and one weight or bias event per lane
+  private val eventBits = log2Ceil(3 + 3 + p.units + 1)
+  private val counters = Module(new StatusCounters(p, produced.size, eventBits))
+  private val counterWord = produced.map(c => (STATUS_COUNTERS + c.id()).U)
+  for ((ev, i) <- pending.zipWithIndex) counters.io.events(i) := ev.pad(eventBits)(eventBits - 1, 0)
+  private val onCounter = counterWord.map(word === _)
+  counters.io.index := Mux1H(onCounter, produced.indices.map(_.U))
+  counters.io.hostRead := rdFrom(REGION_STATUS) && onCounter.reduce(_ || _)
+  // a write zeroes the counter whatever its data
+  counters.io.hostClear := wrTo(REGION_STATUS) && onCounter.reduce(_ || _)
   private val status = MuxLookup(word, 0.U(64.W))(Seq(STATUS_CYCLES.U -> cycles.pad(64), STATUS_RUNS.U -> runs.pad(64)))
 
   // ---------------------------------------------------------------- host read data, 2 cycles after the command
@@ -167,7 +175,7 @@ class LluArray(p: GenParams) extends Module {
   private val region1 = RegNext(region, 0.U)
   private val unit1 = RegNext(unit, 0.U)
   private val status1 = RegNext(status, 0.U)
-  private val counterRead = MuxLookup(RegNext(word), status1)(counters.toSeq.map { case (c, r) => (STATUS_COUNTERS + c.id()).U -> r.pad(64) })
+  private val counterRead = Mux(RegNext(onCounter.reduce(_ || _), false.B), counters.io.value.pad(64), status1)
   private val laneRd = VecInit(groups.map(_.io.hostRdata.pad(DATA_BITS)))(unit1)
   // Each region's word as (low half, sign-extended?): the upper half is one shared multiplexer of
   // the signs, not one per bit (only STATUS and LANE words use their own upper bits).

@@ -106,8 +106,15 @@ class RamPort(depth: Int, dataBits: Int) extends Bundle {
   val wdata = UInt(dataBits.W)
 }
 
+/** A memory as its clients drive it: [[read]] and [[write]] under `when`; read data arrives the cycle after a read. */
+trait RamAccess {
+  def read(a: UInt): Unit
+  def write(a: UInt, d: UInt): Unit
+  def rdata: UInt
+}
+
 /** A 1R1W memory with default-off request wires; clients call [[read]] and [[write]] under `when`. */
-class Ram1R1W(val depth: Int, val width: Int, style: String) {
+class Ram1R1W(val depth: Int, val width: Int, style: String) extends RamAccess {
   private val box = Module(new Memories.Ram1R1WBox(depth, width, style))
   val ab: Int = Memories.abits(depth)
   val ren: Bool = WireDefault(false.B)
@@ -128,8 +135,8 @@ class Ram1R1W(val depth: Int, val width: Int, style: String) {
   def write(a: UInt, d: UInt): Unit = { wen := true.B; waddr := fit(a); wdata := d.pad(width)(width - 1, 0) }
 }
 
-/** A single-port memory: one read or one write per cycle. */
-class Ram1RW(val depth: Int, val width: Int, style: String) {
+/** A single-port memory: one read or one write per cycle (its clients never ask for both in one cycle). */
+class Ram1RW(val depth: Int, val width: Int, style: String) extends RamAccess {
   private val box = Module(new Memories.Ram1RWBox(depth, width, style))
   val ab: Int = Memories.abits(depth)
   val en: Bool = WireDefault(false.B)

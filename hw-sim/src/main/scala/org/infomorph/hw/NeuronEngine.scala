@@ -176,19 +176,22 @@ class NeuronEngine(p: GenParams) extends Module {
   private val postIn = Mux(d1, d1Acc.pad(40), accR)
   private val (lo, hi) = NeuronEngine.shiftRange(p, shifts)
   // The shift amounts are looked up a cycle early (a uop's pc is stable for its whole post stage; the
-  // drain's k is known the cycle before d1), so the shifter starts from registers.
-  private val postShift = RegNext(Mux(io.drain, io.cfg.uShift(io.drainK),
-    VecInit(flat.map(x => Option(x.step()).map(_.shift()).getOrElse(0).S(8.W)))(pc))) // Mux(d1, ...) a cycle early
+  // drain's k is known the cycle before d1), so the shifter starts from registers. They are
+  // precomputed: the program's as constants, the drain's from the layer's (stable) u shifts, so the
+  // drain's path from the controller ends in a multiplexer.
+  private val staticShift = flat.map(x => Option(x.step()).map(_.shift()).getOrElse(0))
+  private val postAmount = RegNext(Mux(io.drain, VecInit(io.cfg.uShift.map(Fixed.preShiftAmount(_, lo, hi)))(io.drainK),
+    VecInit(staticShift.map(Fixed.preShiftAmount(_, lo, hi)))(pc))) // Mux(d1, ...) a cycle early
+  private val postRight = RegNext(Mux(io.drain, VecInit(io.cfg.uShift.map(_ > 0.S))(io.drainK), VecInit(staticShift.map(s => (s > 0).B))(pc)))
   private val postFmt = Mux(d1, Format.ACTIVATION.ordinal().U, u.fmt)
   // two stages: the barrel shift; then the rounding carry and the saturation (the iCE40's critical path was all in one)
-  private val preShifted = RegNext(Fixed.preRoundShift(postIn, postShift, lo, hi))
-  private val preRight = RegNext(postShift > 0.S)
-  private val shifted = Fixed.finishRoundShift(preShifted, preRight)
+  private val preShifted = RegNext(Fixed.preRoundShiftBy(postIn, postAmount, lo, hi))
+  private val preRight = RegNext(postRight)
   private val shiftedFmt = RegNext(postFmt, 0.U)
-  private val satOut = formats.map(f => f -> Option(f.field(num)).map(fl => Fixed.roundSaturate(preShifted, preRight, fl))
-    .getOrElse((shifted(16, 0).asSInt, false.B)))
-  private val post = RegNext(MuxLookup(shiftedFmt, 0.S(17.W))(satOut.map { case (f, (v, _)) => f.ordinal().U -> v.pad(17) }), 0.S)
-  private val postSat = RegNext(MuxLookup(shiftedFmt, false.B)(satOut.map { case (f, (_, e)) => f.ordinal().U -> e }), false.B)
+  private val (postValue, postEvent) = Fixed.roundSaturateSel(preShifted, preRight, shiftedFmt,
+    formats.flatMap(f => Option(f.field(num)).map(f.ordinal() -> _)), 17)
+  private val post = RegNext(postValue, 0.S)
+  private val postSat = RegNext(postEvent, false.B)
   private val d2 = RegNext(RegNext(d1, false.B), false.B)
   private val d2Lane = RegNext(RegNext(d1Lane, 0.U), 0.U)
   private val d2K = RegNext(RegNext(d1K, 0.U), 0.U)
@@ -293,12 +296,8 @@ class NeuronEngine(p: GenParams) extends Module {
 }
 
 object NeuronEngine {
-  /** The counters a build can produce; the others stay 0 (GRADIENT and MOMENTUM belong to ACCUMULATE, which the array does not run). */
-  def producedCounters(p: GenParams): Seq[Counter] = {
-    val forward = Seq(Counter.ACTIVATION, Counter.COEFFICIENT, Counter.THETA_LUT)
-    if (!p.learning) forward
-    else forward ++ Seq(Counter.SLOPE, Counter.ERROR, Counter.COUNT, Counter.SOFT_SUM, Counter.WEIGHT, Counter.BIAS, Counter.TABLE, Counter.Q)
-  }
+  /** The counters a build can produce, in the order of its counter memory (Counter.inArray); the others stay 0. */
+  def producedCounters(p: GenParams): Seq[Counter] = Counter.inArray(p.learning).asScala.toSeq
 
   def histBits(p: GenParams): Int = p.num.count().bits() + p.num.softSum().bits()
 

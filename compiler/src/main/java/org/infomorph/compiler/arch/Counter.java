@@ -24,4 +24,14 @@ public enum Counter {
     public int id() {
         return ordinal();
     }
+
+    /**
+     * The counters the LLU array counts in STATUS, in the order of its counter memory; the others
+     * (GRADIENT and MOMENTUM belong to ACCUMULATE, which the array does not run) read 0 there.
+     */
+    public static java.util.List<Counter> inArray(boolean learning) {
+        java.util.List<Counter> forward = java.util.List.of(ACTIVATION, COEFFICIENT, THETA_LUT);
+        if (!learning) return forward;
+        return java.util.List.of(ACTIVATION, COEFFICIENT, THETA_LUT, SLOPE, ERROR, COUNT, SOFT_SUM, WEIGHT, BIAS, TABLE, Q);
+    }
 }

@@ -1,9 +1,12 @@
 package org.infomorph.compiler.rtl;
 
+import org.infomorph.compiler.arch.Counter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.infomorph.compiler.arch.ArchConfig;
+import org.infomorph.compiler.arch.Counter;
 import org.infomorph.compiler.arch.Numerics;
 
 /**
@@ -40,10 +43,11 @@ public final class RtlMemories {
         out.add(new Memory("out", 1, cap.out(), Math.max(1, n.theta().bits()), Ports.ONE_R_ONE_W));
         out.add(new Memory("ubuf", 1, units * 4, n.activation().bits(), Ports.ONE_R_ONE_W));
         out.add(new Memory("sigmoid", 1, arch.luts().sigmoidEntries(), n.theta().bits(), Ports.ROM));
+        out.add(new Memory("status", 1, Counter.inArray(g.learning()).size(), 32, Ports.ONE_R_ONE_W));
         if (!g.learning()) return List.copyOf(out);
         out.add(new Memory("ebuf", 1, units * 4, n.error().bits(), Ports.ONE_R_ONE_W));
-        out.add(new Memory("hist", 1, cap.histWords(), n.count().bits() + n.softSum().bits(), Ports.ONE_R_ONE_W));
-        out.add(new Memory("table", 1, cap.histWords(), n.table().bits(), Ports.ONE_R_ONE_W));
+        out.add(new Memory("hist", 1, cap.histWords(), n.count().bits() + n.softSum().bits(), Ports.ONE_RW));
+        out.add(new Memory("table", 1, cap.histWords(), n.table().bits(), Ports.ONE_RW));
         out.add(new Memory("ranges", 1, cap.rangeWords(), RANGE_EXP_BITS + n.activation().bits(), Ports.ONE_R_ONE_W));
         TableGeometry t = TableGeometry.of(arch, cap.sources());
         int marg = t.marginalWords(arch.binsExp());
