@@ -95,7 +95,7 @@ final class SynthCommand implements Callable<Integer> {
         boolean stdoutJson = json != null && json.toString().equals("-");
         SynthSummary summary = new SynthSummary(SynthSummary.FORMAT, Provenance.of(spec, Map.of(), Map.of()), t.name(), p.hash(), p.units(), r.tools(),
                 r.cached(), rep.used(), rep.capacity(), rep.estimate(), rep.fmaxMHz().isPresent() ? rep.fmaxMHz().getAsDouble() : null, rep.over(),
-                rep.fits() ? null : smallestChange(rep, p, () -> largestFirstLayer(img, t)), rep.fits());
+                rep.fits() ? null : smallestChange(rep, p, r.pnr(), () -> largestFirstLayer(img, t)), rep.fits());
         if (out != null) copyOut(r, summary);
         if (stdoutJson) o.print(JsonSummary.json(summary));
         else {
@@ -109,7 +109,12 @@ final class SynthCommand implements Callable<Integer> {
             w.println("smallest change: " + summary.smallestChange());
             return ExitCode.CHECK_FAILED.code;
         }
-        if (!stdoutJson) o.println("fits " + t.name());
+        if (!stdoutJson) {
+            if (family == FpgaFamily.ICE40 && r.pnr().isEmpty())
+                o.println("  note: an iCE40 logic cell is one LUT4 and one flip-flop; flip-flops and carries that cannot share a LUT's cell take"
+                        + " cells of their own, so only --pnr says whether the logic fits");
+            o.println("fits " + t.name());
+        }
         return ExitCode.OK.code;
     }
 
@@ -143,18 +148,28 @@ final class SynthCommand implements Callable<Integer> {
      * units (each figure is at most proportional to the unit count, so this is an upper bound to
      * check with synth --units), else a smaller configuration or a larger device.
      */
-    static String smallestChange(SynthReport rep, GeneratorParams p, java.util.function.Supplier<String> smallerNetwork) {
+    static String smallestChange(SynthReport rep, GeneratorParams p, java.util.Optional<NextpnrIce40.Result> pnr,
+            java.util.function.Supplier<String> smallerNetwork) {
         double ratio = Double.MAX_VALUE;
         for (var e : rep.capacity().entrySet()) {
             double u = rep.used().get(e.getKey()) + (e.getKey().equals("lut") ? rep.used().get("lutram") : 0);
             if (u > 0) ratio = Math.min(ratio, e.getValue() / u);
+        }
+        // a placement that failed for want of logic cells: those are the figure over the device
+        String cells = "";
+        if (pnr.isPresent() && !pnr.get().routed()) {
+            Integer lc = pnr.get().used().get("ICESTORM_LC"), cap = pnr.get().available().get("ICESTORM_LC");
+            if (lc != null && cap != null && lc > cap) {
+                ratio = Math.min(ratio, (double) cap / lc);
+                cells = String.format(Locale.ROOT, " (%,d logic cells of %,d: LUT4s, and flip-flops and carries that could not share a LUT's cell)", lc, cap);
+            }
         }
         int fewer = (int) Math.floor(p.units() * ratio);
         if (p.units() > 1 && fewer >= 1 && ratio < 1)
             return "at most " + fewer + " unit" + (fewer > 1 ? "s" : "") + " (--units " + fewer + "; the figures over capacity grow with the unit count)";
         if (ratio >= 1) return "none of the resources is over: place and route failed; try fewer units or a larger device";
         String smaller = smallerNetwork.get();
-        return "one unit is already " + String.format(Locale.ROOT, "%.1fx", 1 / ratio) + " the device: "
+        return "one unit is already " + String.format(Locale.ROOT, "%.1fx", 1 / ratio) + " the device" + cells + ": "
                 + (smaller != null ? smaller + " (as infomorph fit says), " : "")
                 + "narrower datapaths (infomorph arch --arch), inference-only (--mode infer) or a larger device";
     }
