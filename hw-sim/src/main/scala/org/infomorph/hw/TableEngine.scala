@@ -10,8 +10,9 @@ import org.infomorph.compiler.rtl.RtlContract._
  * CoefficientTable.compute, then the histogram cleared and the range exponents updated (as
  * SampleUpdate.boundary). One neuron at a time, one operation at a time: a single 16x16
  * multiplier (log2 interpolation; beta l and beta/ln2 (R1 - R0) in two passes each), one
- * bit-serial divider (Q for output 0, then 1), the marginals in scratch memories. The log2 unit and the divider are
- * modules of their own (TableUnits.scala), tested against the model's functions.
+ * bit-serial divider (Q for output 0, then 1), the marginals in scratch memories. The log2 unit
+ * and the divider are modules of their own (TableUnits.scala), tested against the model's
+ * functions.
  *
  * Phases per neuron: LOAD (masses, marginals per source subset, acc := 0), BOTTOM
  * (gamma_bottom l(P1, P0)), per antichain with beta != 0: UNION (V, beta l into acc; for |alpha| >= 2

@@ -1,7 +1,5 @@
 package org.infomorph.compiler.rtl;
 
-import org.infomorph.compiler.arch.Counter;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
