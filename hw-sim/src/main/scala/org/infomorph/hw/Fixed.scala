@@ -25,7 +25,7 @@ object Fixed {
 
   /**
    * The barrel-shift half of [[roundShiftVar]]: `a >> (s - 1)` for s > 0 (the rounding bit is the
-   * result's lowest), `a << -s` otherwise. No adder, so the rounding carry chain can sit in the next stage.
+   * result's lowest), `a << -s` otherwise. No adder on the value, so the rounding carry chain can sit in the next stage.
    */
   def preRoundShift(a: SInt, s: SInt, lo: Int, hi: Int): SInt = preRoundShiftBy(a, preShiftAmount(s, lo, hi), lo, hi)
 

@@ -111,7 +111,7 @@ class NeuronEngine(p: GenParams) extends Module {
   private val histEv = RegInit(VecInit(false.B, false.B))
   private val u = rom(pc)
   // One write port: a uop writes at most one register a cycle, so the data is selected once and each
-  // register is a flip-flop with an enable (a multiplexer per register and bit cost ~1,000 iCE40 LUTs).
+  // register is a flip-flop with an enable (a multiplexer per register bit cost 437 more iCE40 LUTs in the smoke array).
   private val regWen = WireDefault(false.B)
   private val regWdst = WireDefault(0.U(5.W))
   private val regWdata = WireDefault(0.S(17.W))

@@ -6,8 +6,8 @@ import chisel3.util._
 /**
  * The saturation counters of STATUS (docs/llu-rtl.md, "Host port"): 32-bit counts, exact at every
  * read, kept in the memory "status" (one word per counter of Counter.inArray) with one adder for
- * all. Flip-flop counters with an adder each cost ~800 iCE40 LUTs and, their flip-flops fed by
- * shared nets, as many logic cells again.
+ * all. In the iCE40 smoke learning array, eleven flip-flop counters with an adder each took about
+ * 800 LUTs; with one shared adder, 618 LUTs and 444 flip-flops; in the memory, 276 and 153.
  *
  * Each counter gathers its events in a few bits. Every cycle one counter is issued: a host command
  * on a counter's word (a read or a clear), otherwise the next in turn. The issue reads its word and
