@@ -4,6 +4,7 @@ import chisel3._
 import chisel3.util._
 import org.infomorph.compiler.arch.Counter
 import org.infomorph.compiler.rtl.RtlContract._
+import scala.jdk.CollectionConverters._
 
 /** The host port of the array (docs/llu-rtl.md, "Host port"), seen from the array. */
 class HostPort extends Bundle {
@@ -148,7 +149,8 @@ class LluArray(p: GenParams) extends Module {
   private val cycles = RegInit(0.U(48.W))
   cycles := cycles + 1.U
   when(fire && h.op === OP_RUN.U) { runs := runs + 1.U }
-  private val produced = NeuronEngine.producedCounters(p)
+  // the counters this build counts, in the order of their memory; the others read 0
+  private val produced = Counter.inArray(p.learning).asScala.toSeq
   // The events of a cycle are registered before they reach the counters: this cuts the path from the
   // lane-active compare through the event gating into the counters' adder (the iCE40's critical path).
   // No reset value (it would cost LCs on the iCE40): during reset the events are 0, so these are 0 after it.
@@ -164,10 +166,11 @@ class LluArray(p: GenParams) extends Module {
   private val counterWord = produced.map(c => (STATUS_COUNTERS + c.id()).U)
   for ((ev, i) <- pending.zipWithIndex) counters.io.events(i) := ev.pad(eventBits)(eventBits - 1, 0)
   private val onCounter = counterWord.map(word === _)
+  private val isCounterWord = onCounter.reduce(_ || _)
   counters.io.index := Mux1H(onCounter, produced.indices.map(_.U))
-  counters.io.hostRead := rdFrom(REGION_STATUS) && onCounter.reduce(_ || _)
+  counters.io.hostRead := rdFrom(REGION_STATUS) && isCounterWord
   // a write zeroes the counter whatever its data
-  counters.io.hostClear := wrTo(REGION_STATUS) && onCounter.reduce(_ || _)
+  counters.io.hostClear := wrTo(REGION_STATUS) && isCounterWord
   private val status = MuxLookup(word, 0.U(64.W))(Seq(STATUS_CYCLES.U -> cycles.pad(64), STATUS_RUNS.U -> runs.pad(64)))
 
   // ---------------------------------------------------------------- host read data, 2 cycles after the command
@@ -175,7 +178,7 @@ class LluArray(p: GenParams) extends Module {
   private val region1 = RegNext(region, 0.U)
   private val unit1 = RegNext(unit, 0.U)
   private val status1 = RegNext(status, 0.U)
-  private val counterRead = Mux(RegNext(onCounter.reduce(_ || _), false.B), counters.io.value.pad(64), status1)
+  private val counterRead = Mux(RegNext(isCounterWord, false.B), counters.io.value.pad(64), status1)
   private val laneRd = VecInit(groups.map(_.io.hostRdata.pad(DATA_BITS)))(unit1)
   // Each region's word as (low half, sign-extended?): the upper half is one shared multiplexer of
   // the signs, not one per bit (only STATUS and LANE words use their own upper bits).

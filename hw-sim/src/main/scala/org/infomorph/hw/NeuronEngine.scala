@@ -296,9 +296,6 @@ class NeuronEngine(p: GenParams) extends Module {
 }
 
 object NeuronEngine {
-  /** The counters a build can produce, in the order of its counter memory (Counter.inArray); the others stay 0. */
-  def producedCounters(p: GenParams): Seq[Counter] = Counter.inArray(p.learning).asScala.toSeq
-
   def histBits(p: GenParams): Int = p.num.count().bits() + p.num.softSum().bits()
 
   def rangeBits(p: GenParams): Int = p.rangeBits + p.num.activation().bits()

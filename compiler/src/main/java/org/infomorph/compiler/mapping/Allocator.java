@@ -81,8 +81,7 @@ public final class Allocator {
      */
     static Result spareBlocks(Result r, TargetDescriptor target) {
         if (FpgaFamily.of(target).hasLutRam()) return r;
-        Map<String, Double> free = new HashMap<>();
-        for (TargetDescriptor.Memory m : target.memories()) free.put(m.name(), m.count().map(Integer::doubleValue).orElse(Double.MAX_VALUE));
+        Map<String, Double> free = capacity(target);
         for (Allocation a : r.allocations()) free.merge(a.memory(), -a.blocks(), Double::sum);
         List<Allocation> out = new ArrayList<>(r.allocations());
         List<Allocation> small = new ArrayList<>(out.stream()
@@ -103,6 +102,13 @@ public final class Allocator {
         return new Result(out, r.shortfalls());
     }
 
+    /** Blocks per memory kind of the target (unlimited: Double.MAX_VALUE). */
+    private static Map<String, Double> capacity(TargetDescriptor target) {
+        Map<String, Double> out = new HashMap<>();
+        for (TargetDescriptor.Memory m : target.memories()) out.put(m.name(), m.count().map(Integer::doubleValue).orElse(Double.MAX_VALUE));
+        return out;
+    }
+
     private static double widthTimesDepth(TargetDescriptor target, String memory) {
         return target.memories().stream().filter(m -> m.name().equals(memory)).mapToDouble(m -> (double) m.width() * m.depth()).findFirst().orElseThrow();
     }
@@ -110,8 +116,7 @@ public final class Allocator {
     private static Result allocate(List<RtlMemories.Memory> memories, TargetDescriptor target, boolean largestBlocks) {
         List<Allocation> out = new ArrayList<>();
         List<Shortfall> short_ = new ArrayList<>();
-        Map<String, Double> free = new HashMap<>();
-        for (TargetDescriptor.Memory m : target.memories()) free.put(m.name(), m.count().map(Integer::doubleValue).orElse(Double.MAX_VALUE));
+        Map<String, Double> free = capacity(target);
         List<RtlMemories.Memory> order = new ArrayList<>(memories);
         order.sort(Comparator.comparingLong(RtlMemories.Memory::bits).reversed());
         for (RtlMemories.Memory m : order) {

@@ -80,22 +80,13 @@ class SynthCommandTest {
 
     @Test
     void logicCellsOverTheDeviceAreTheVerdictOfPlaceAndRoute() {
-        assumeTrue(SynthSmoke.yosysPresent() && placeAndRoutePresent(), SynthSmoke.NO_YOSYS + " (or nextpnr-ice40 is missing)");
+        assumeTrue(SynthSmoke.placeAndRoutePresent(), SynthSmoke.NO_YOSYS + " (or nextpnr-ice40 is missing)");
         // within the LUT4s, but its flip-flops and carries need more logic cells than the UP5K has
         CliRun r = CliRun.of(args("ice40up5k-icebreaker", "--pnr"));
         assertEquals(ExitCode.CHECK_FAILED.code, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("place and route (nextpnr-ice40, up5k sg48) failed: ICESTORM_LC "), r.out());
         assertTrue(r.out().contains("does not fit ice40up5k-icebreaker: place and route"), r.out());
         assertTrue(r.out().contains("smallest change: one unit is already") && r.out().contains("logic cells of 5,280"), r.out());
-    }
-
-    private static boolean placeAndRoutePresent() {
-        try {
-            org.infomorph.runtime.sim.SimBuild.findTool("nextpnr-ice40", "nextpnr-ice40", "apt-get install nextpnr-ice40");
-            return true;
-        } catch (org.infomorph.runtime.sim.SimException e) {
-            return false;
-        }
     }
 
     @Test

@@ -12,8 +12,6 @@ import java.util.List;
 import org.infomorph.compiler.mapping.FpgaFamily;
 import org.infomorph.compiler.mapping.MemoryShape.Ports;
 import org.infomorph.compiler.mapping.RamTemplate;
-import org.infomorph.runtime.sim.SimBuild;
-import org.infomorph.runtime.sim.SimException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,15 +29,6 @@ class NextpnrIce40Test {
                 """.formatted(depth);
     }
 
-    static boolean nextpnrPresent() {
-        try {
-            SimBuild.findTool("nextpnr-ice40", "nextpnr-ice40", "");
-            return SynthSmoke.yosysPresent();
-        } catch (SimException e) {
-            return false;
-        }
-    }
-
     private static NextpnrIce40.Result placeAndRoute(Path dir, int depth) throws Exception {
         Path v = dir.resolve("core.v");
         Files.writeString(v, core(depth));
@@ -51,7 +40,7 @@ class NextpnrIce40Test {
 
     @Test
     void aSmallCoreRoutesWithAnFmax(@TempDir Path dir) throws Exception {
-        assumeTrue(nextpnrPresent(), "nextpnr-ice40 or yosys is not installed (scripts/setup-sim)");
+        assumeTrue(SynthSmoke.placeAndRoutePresent(), "nextpnr-ice40 or yosys is not installed (scripts/setup-sim)");
         NextpnrIce40.Result r = placeAndRoute(dir, 16384);
         System.out.println("nextpnr-ice40, SPRAM + MAC core: " + r);
         assertTrue(r.routed(), r.failure());
@@ -67,7 +56,7 @@ class NextpnrIce40Test {
 
     @Test
     void fiveSpramsDoNotPlace(@TempDir Path dir) throws Exception {
-        assumeTrue(nextpnrPresent(), "nextpnr-ice40 or yosys is not installed (scripts/setup-sim)");
+        assumeTrue(SynthSmoke.placeAndRoutePresent(), "nextpnr-ice40 or yosys is not installed (scripts/setup-sim)");
         NextpnrIce40.Result r = placeAndRoute(dir, 5 * 16384);
         assertFalse(r.routed());
         assertTrue(r.failure().startsWith("ERROR:") && r.failure().contains("ICESTORM_SPRAM") && !r.failure().contains("\n"), r.failure());

@@ -44,5 +44,15 @@ public final class SynthSmoke {
         }
     }
 
+    /** Whether yosys and nextpnr-ice40 are both on this machine (place-and-route tests are skipped otherwise). */
+    public static boolean placeAndRoutePresent() {
+        try {
+            org.infomorph.runtime.sim.SimBuild.findTool("nextpnr-ice40", "nextpnr-ice40", "");
+            return yosysPresent();
+        } catch (org.infomorph.runtime.sim.SimException e) {
+            return false;
+        }
+    }
+
     public static final String NO_YOSYS = "yosys is not installed (run scripts/setup-sim): synthesis tests skipped";
 }
