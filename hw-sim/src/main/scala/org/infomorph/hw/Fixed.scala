@@ -68,8 +68,14 @@ object Fixed {
     def pick(v: Field => BigInt): SInt = MuxLookup(sel, 0.S(w.W))(fields.map { case (i, f) => i.U -> v(f).S(w.W) })
     val on = fields.map(sel === _._1.U).reduce(_ || _)
     val (min, max) = (pick(f => BigInt(f.min())), pick(f => BigInt(f.max())))
-    val hi = on && t > Mux(right, pick(f => 2 * BigInt(f.max())), max)
-    val lo = on && t < Mux(right, pick(f => 2 * BigInt(f.min()) - 1), min)
+    // the compares run on t's low w bits; above them, t is beyond every bound exactly when its upper bits are not its sign
+    val (tw, inRange) = if (t.getWidth <= w) (t.pad(w), true.B) else {
+      val top = t(t.getWidth - 1, w - 1)
+      (t(w - 1, 0).asSInt, top.andR || !top.orR)
+    }
+    val negative = t(t.getWidth - 1)
+    val hi = on && Mux(inRange, tw > Mux(right, pick(f => 2 * BigInt(f.max())), max), !negative)
+    val lo = on && Mux(inRange, tw < Mux(right, pick(f => 2 * BigInt(f.min()) - 1), min), negative)
     val out = Mux(hi, max, Mux(lo, min, finishRoundShift(t, right)))
     (out.pad(bits)(bits - 1, 0).asSInt, hi || lo)
   }
@@ -79,11 +85,32 @@ object Fixed {
 
   /** Clamps v to [min, max], `bits` wide. */
   def saturate(v: SInt, min: BigInt, max: BigInt, bits: Int): (SInt, Bool) = {
-    val hi = v > max.S
-    val lo = v < min.S
+    val hi = greaterThan(v, max)
+    val lo = lessThan(v, min)
     val out = Mux(hi, max.S(bits.W), Mux(lo, min.S(bits.W), v))
     (out.pad(bits)(bits - 1, 0).asSInt, hi || lo)
   }
+
+  /**
+   * v < c for a constant c, in LUTs only: a compare as a carry chain costs the iCE40 a logic cell
+   * per bit whose LUT stays empty, and the bits above a saturation bound reduce to an AND or OR.
+   * In offset binary (sign bit flipped) it is unsigned: u[i:0] < k[i:0] is !u_i || (below) where
+   * k_i = 1, and !u_i && (below) where k_i = 0.
+   */
+  def lessThan(v: SInt, c: BigInt): Bool = {
+    val w = v.getWidth
+    val half = BigInt(1) << (w - 1)
+    if (c <= -half) false.B
+    else if (c > half - 1) true.B
+    else {
+      val u = v.asUInt ^ (1.U << (w - 1))
+      val k = c + half
+      (0 until w).foldLeft(false.B)((below, i) => if (k.testBit(i)) !u(i) || below else !u(i) && below)
+    }
+  }
+
+  /** v > c for a constant c, in LUTs only ([[lessThan]]). */
+  def greaterThan(v: SInt, c: BigInt): Bool = !lessThan(v, c + 1)
 
   /** Bits that hold any value of the field as SInt. */
   def sbits(f: Field): Int = f.bits() + (if (f.signed()) 0 else 1)
@@ -104,8 +131,8 @@ object Fixed {
   /** The range exponent of a batch's max|u| (the model's rangeExp): clamp(ceilLog2(mx) - af, min, max), min when mx = 0. */
   def rangeExp(mx: UInt, af: Int, min: Int, max: Int): SInt = {
     val e0 = ceilLog2(mx).zext -& af.S
-    val e1 = Mux(e0 > max.S, max.S, e0)
-    val e2 = Mux(e1 < min.S, min.S, e1)
+    val e1 = Mux(greaterThan(e0, max), max.S, e0)
+    val e2 = Mux(lessThan(e1, min), min.S, e1)
     Mux(mx === 0.U, min.S, e2)
   }
 

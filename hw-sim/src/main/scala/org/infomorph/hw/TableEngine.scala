@@ -108,7 +108,8 @@ class TableEngine(p: GenParams) extends Module {
   private val betaR = RegInit(0.S(16.W))
   private val ell = RegInit(0.S(ellW.W))
   private val term = RegInit(0.S(40.W))
-  private val bottom = RegInit(0.S(40.W))
+  /** minus gamma_bottom l: FIN adds it, so the accumulator has one adder */
+  private val negBottom = RegInit(0.S(41.W))
   private val step = RegInit(0.U(6.W))
   private val nb = p.binsExp
   private val lastCell = Mux(s3, (p.bins * p.bins * p.bins - 1).U, (p.bins * p.bins - 1).U)
@@ -189,9 +190,10 @@ class TableEngine(p: GenParams) extends Module {
     div.io.v := v(i)
   }
 
-  // ---------------------------------------------------------------- accumulator: saturating 32-bit adds
+  // ---------------------------------------------------------------- accumulator: one saturating 32-bit add (UNION, RSUM: the term; FIN: minus the bottom)
   private val accIn = accMem.rdata.asSInt
-  private def addAcc(x: SInt, t: SInt): (SInt, Bool) = Fixed.saturate(x +& t, BigInt(Int.MinValue), BigInt(Int.MaxValue), 32)
+  private val (accSum, accEvent) =
+    Fixed.saturate(accIn +& Mux(state === S.fWrite, negBottom, term.pad(41)), BigInt(Int.MinValue), BigInt(Int.MaxValue), 32)
 
   private def nextCell(onLast: => Unit, again: S.Type): Unit = {
     when(c === lastCell) { c := 0.U; onLast }.otherwise { c := c + 1.U; state := again }
@@ -304,7 +306,7 @@ class TableEngine(p: GenParams) extends Module {
     is(S.bLog) { logStep(S.bMul) }
     is(S.bMul) {
       mulStep(ell, beta) {
-        bottom := Fixed.roundShift(mulFull, logShift)
+        negBottom := 0.S -& Fixed.roundShift(mulFull, logShift).pad(40)(39, 0).asSInt // as wide as term
         a := 0.U
         state := S.aBeta
       }
@@ -366,9 +368,8 @@ class TableEngine(p: GenParams) extends Module {
       state := S.uAccW
     }
     is(S.uAccW) {
-      val (sum, e) = addAcc(accIn, term)
-      accMem.write(c, sum.asUInt)
-      io.events(Counter.TABLE.id()) := e
+      accMem.write(c, accSum.asUInt)
+      io.events(Counter.TABLE.id()) := accEvent
       when(isBig) {
         loadDiv(0)
         half := 0.U
@@ -449,9 +450,8 @@ class TableEngine(p: GenParams) extends Module {
       state := S.rAccW
     }
     is(S.rAccW) {
-      val (sum, e) = addAcc(accIn, term)
-      accMem.write(c, sum.asUInt)
-      io.events(Counter.TABLE.id()) := e
+      accMem.write(c, accSum.asUInt)
+      io.events(Counter.TABLE.id()) := accEvent
       nextCell(nextAnti(), S.rCell)
     }
     // ---- FIN: the table and a cleared histogram
@@ -460,11 +460,10 @@ class TableEngine(p: GenParams) extends Module {
       state := S.fWrite
     }
     is(S.fWrite) {
-      val (sum, e1) = addAcc(accIn, 0.S -& bottom)
-      val (tv, e2) = Fixed.saturate(Fixed.roundShift(sum, outShift), num.table())
+      val (tv, e2) = Fixed.saturate(Fixed.roundShift(accSum, outShift), num.table())
       io.table.wen := true.B; io.table.waddr := base + c; io.table.wdata := tv.asUInt
       io.hist.wen := true.B; io.hist.waddr := base + c; io.hist.wdata := 0.U
-      io.events(Counter.TABLE.id()) := e1.asUInt +& e2.asUInt
+      io.events(Counter.TABLE.id()) := accEvent.asUInt +& e2.asUInt
       nextCell({ k := 0.U; state := S.gRead }, S.fAcc)
     }
     // ---- RANGES: e = clamp(ceil(log2 max|u|) - activation.frac), max|u| := 0

@@ -45,6 +45,11 @@ class FixedOpsHarness(p: GenParams) extends Module {
   private val acc = Fixed.saturate(v, BigInt(Int.MinValue), BigInt(Int.MaxValue), 32)
   val accSat: SInt = out("accSat_o", acc._1)
   val accEvent: Bool = out("accEvent_o", acc._2)
+  /** the lanes' weight bounds: symmetric, not a power of two */
+  val weightMax: BigInt = BigInt(num.weightMax())
+  private val wsat = Fixed.saturate(v, -weightMax, weightMax, p.laneBits)
+  val weightSat: SInt = out("weightSat_o", wsat._1)
+  val weightEvent: Bool = out("weightEvent_o", wsat._2)
 
   val x32 = IO(Input(UInt(32.W)))
   val xorshift: UInt = out("xorshift_o", Fixed.xorshift32(x32))
@@ -103,7 +108,7 @@ class FixedOpsTest {
       val r = new Vectors(seed)
       val af = p.num.activation().frac()
       val lr = p.arch.learning()
-      val fieldEdges = h.fields.flatMap(f => Seq(f.min(), f.max()).flatMap(x => Seq(x - 1, x, x + 1))).map(BigInt(_)) ++
+      val fieldEdges = (h.fields.flatMap(f => Seq(f.min(), f.max())).map(BigInt(_)) ++ Seq(h.weightMax, -h.weightMax)).flatMap(x => Seq(x - 1, x, x + 1)) ++
         Seq(BigInt(Int.MinValue), BigInt(Int.MaxValue)).flatMap(x => Seq(x - 1, x, x + 1))
       for (i <- 0 until vectorsPerArch) {
         // a run-time shift in [lo, hi], its ends and 0 often
@@ -151,6 +156,9 @@ class FixedOpsTest {
         val accC = Spec.clamp(v.toLong, Int.MinValue, Int.MaxValue)
         check.check(m.port(h.accSat), signed = true, accC, "saturate[acc32]", s"$v")
         check.check(m.port(h.accEvent), signed = false, if (BigInt(accC) != v) 1 else 0, "saturate[acc32] event", s"$v")
+        val wC = Spec.clamp(v.toLong, -h.weightMax.toLong, h.weightMax.toLong)
+        check.check(m.port(h.weightSat), signed = true, wC, "saturate[weight]", s"$v")
+        check.check(m.port(h.weightEvent), signed = false, if (BigInt(wC) != v) 1 else 0, "saturate[weight] event", s"$v")
         check.check(m.port(h.xorshift), signed = false, BigInt(Xorshift32.next(x32.toInt) & 0xFFFFFFFFL), "xorshift32", s"$x32")
         check.check(m.port(h.msb), signed = false, Spec.msb(msbIn.toLong), "msb", s"$msbIn")
         check.check(m.port(h.rangeExp), signed = true, Spec.rangeExp(mx.toLong, af, lr.ranges().twoSources().minExp(), lr.ranges().twoSources().maxExp()), "rangeExp", s"$mx")
