@@ -76,7 +76,9 @@ class Controller(p: GenParams) extends Module {
   private val learn = RegInit(false.B)
   private val stoch = RegInit(false.B)
   private val entries = RegInit(0.U((Controller.entryBits(p) + 1).W))
-  private val label = RegInit(0.S(32.W))
+  // the label as a source index: CONFIG's 32-bit word matches an item only when it is in [0, 2^sizeBits)
+  private val labelOk = RegInit(false.B)
+  private val labelIdx = RegInit(0.U(Controller.sizeBits(p).W))
   private val layers = RegInit(0.U((Controller.layerBits(p) + 1).W))
   private val e = RegInit(0.U(Controller.entryBits(p).W))
   private val layer = RegInit(0.U(Controller.layerBits(p).W))
@@ -94,7 +96,7 @@ class Controller(p: GenParams) extends Module {
   private val histBase = RegInit(0.U(Memories.abits(p.cap.histWords()).W))
   private val rangeBase = RegInit(0.U(Memories.abits(p.cap.rangeWords()).W))
   private val k = RegInit(VecInit(Seq.fill(7)(0.S(p.num.coefficient().bits().W))))
-  private val src = RegInit(VecInit(Seq.fill(3)(0.U.asTypeOf(new SourceRegs(p)))))
+  private val src = RegInit(VecInit(Seq.fill(p.maxSources)(0.U.asTypeOf(new SourceRegs(p)))))
   private val last = flags(0)
   private val output = flags(1)
   private val learnLast = learn && last
@@ -113,8 +115,8 @@ class Controller(p: GenParams) extends Module {
   io.eng.sources := sources
   io.eng.k := k
   for (q <- 0 until 3) {
-    io.eng.fixed(q) := src(q).fixed
-    io.eng.uShift(q) := src(q).uShift
+    io.eng.fixed(q) := (if (q < p.maxSources) src(q).fixed else false.B)
+    io.eng.uShift(q) := (if (q < p.maxSources) src(q).uShift else 0.S)
   }
   io.eng.layer := layer
   io.eng.bank := bank
@@ -173,7 +175,7 @@ class Controller(p: GenParams) extends Module {
     io.spkAddr := Cat(src(ks).from(Controller.spikeLayerBits(p) - 1, 0), src(ks).bank, xIdx(Memories.abits(p.cap.neurons()) - 1, 0))
   }
   private val kind1 = RegNext(xKind, 0.U)
-  private val label1 = RegNext(label >= 0.S && xIdx === label.asUInt, false.B)
+  private val label1 = RegNext(labelOk && xIdx === labelIdx, false.B)
   private val xShift1 = RegNext(src(ks).xShift, 0.U)
   private val scaled1 = RegNext(false.B, false.B)
   private val biasX1 = RegNext(false.B, false.B)
@@ -236,7 +238,13 @@ class Controller(p: GenParams) extends Module {
     }
     is(S.gfetch) {
       fetch(Seq(CFG_ENTRIES.U, CFG_LABEL.U), S.efetch)((_, _) => ())
-      captured(2) { (q, w) => if (q == 0) entries := w else label := w.asSInt }
+      captured(2) { (q, w) =>
+        if (q == 0) entries := w
+        else {
+          labelOk := w(31, Controller.sizeBits(p)) === 0.U
+          labelIdx := w(Controller.sizeBits(p) - 1, 0)
+        }
+      }
       when(f === 2.U && !capValid) { state := Mux(entries === 0.U, S.done, S.efetch) }
     }
     is(S.efetch) {
@@ -247,6 +255,7 @@ class Controller(p: GenParams) extends Module {
           case 1 => flags := w
           case 2 => bank := w
           case 3 => outBase := w
+          case n if (n - 4) / 3 >= p.maxSources => // a source this build does not have
           case n =>
             val s = (n - 4) / 3
             (n - 4) % 3 match {
@@ -272,6 +281,7 @@ class Controller(p: GenParams) extends Module {
           case 8 => histBase := w
           case 9 => rangeBase := w
           case n if n < 17 => k(n - 10) := w.asSInt
+          case n if (n - 17) / 6 >= p.maxSources =>
           case n =>
             val s = (n - 17) / 6
             (n - 17) % 6 match {

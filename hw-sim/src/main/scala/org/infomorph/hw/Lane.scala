@@ -50,7 +50,7 @@ object ArchMul {
 
 /**
  * `lanesPerWord` lanes and the memory word they share (docs/llu-rtl.md, "Lanes"): per lane one
- * multiplier, the 32-bit accumulator, the neuron's PRNG state and bias while its slot runs, and
+ * multiplier, the accumulator (accumulatorBits), the neuron's PRNG state and bias while its slot runs, and
  * the per-sample update (docs/llu-rule.md section 6). A lane memory word holds the lanes side by
  * side, lane `first` in the low bits; every write writes the whole word, an inactive lane its old
  * value.
@@ -63,7 +63,7 @@ class LaneGroup(p: GenParams, first: Int) extends Module {
     /** a host access to this group's memory (the array is idle) */
     val host = Input(new GroupHost(p))
     val hostRdata = Output(UInt((p.lanesPerWord * lb).W))
-    val acc = Output(Vec(n, SInt(32.W)))
+    val acc = Output(Vec(n, SInt(p.num.accumulatorBits().W)))
     /** the top theta.bits of each lane's PRNG state: the spike draw */
     val draw = Output(Vec(n, UInt(p.thetaBits.W)))
     /** weight and bias saturation events of this cycle */
@@ -90,7 +90,8 @@ class LaneGroup(p: GenParams, first: Int) extends Module {
     val lane = first + i
     val active = c.active(lane)
     val word = mem.rdata((i + 1) * lb - 1, i * lb)
-    val acc = RegInit(0.S(32.W))
+    // exact in accumulatorBits: the product shift makes the worst case fit (docs/llu-rule.md section 2)
+    val acc = RegInit(0.S(p.num.accumulatorBits().W))
     val prng = if (p.stochastic) RegInit(0.U(prngW.W)) else 0.U(prngW.W)
     val bias = RegInit(0.U(biasW.W))
     val e = if (p.learning) RegInit(0.S(p.num.error().bits().W)) else 0.S

@@ -4,7 +4,7 @@ import chisel3._
 import chisel3.util._
 import org.infomorph.compiler.arch.{Counter, Field, LayerConstants, NeuronProgram}
 import org.infomorph.compiler.arch.NeuronProgram.{Format, Operand, Reg}
-import org.infomorph.compiler.rtl.EngineUops
+import org.infomorph.compiler.rtl.{EngineRegisters, EngineUops}
 import org.infomorph.compiler.rtl.EngineUops.Kind
 import scala.jdk.CollectionConverters._
 
@@ -46,7 +46,7 @@ class NeuronEngine(p: GenParams) extends Module {
     val drain = Input(Bool())
     val drainLane = Input(UInt(laneBits.W))
     val drainK = Input(UInt(2.W))
-    val acc = Input(Vec(nLanes, SInt(32.W)))
+    val acc = Input(Vec(nLanes, SInt(p.num.accumulatorBits().W)))
     // one lane's work
     val start = Input(Bool())
     val lane = Input(UInt(laneBits.W))
@@ -88,12 +88,17 @@ class NeuronEngine(p: GenParams) extends Module {
       yield (prog.kind() == LayerConstants.Kind.SCHNEIDER, learn, EngineUops.of(prog, learn).asScala.toSeq)
   private val flat = lists.flatMap(_._3)
   private val starts = lists.scanLeft(0)(_ + _._3.size)
-  private val operandsA = NeuronEngine.operands(flat, a = true)
-  private val operandsB = NeuronEngine.operands(flat, a = false)
+  // the program's logical registers share physical ones where their live ranges allow (EngineRegisters)
+  private val regMap = EngineRegisters.allocate(lists.map(_._3.asJava).asJava)
+  private val flatRegs: Seq[Int => Int] = lists.indices.flatMap(i => Seq.fill(lists(i)._3.size)((r: Int) => regMap.maps().get(i)(r)))
+  private val physUops = flat.zip(flatRegs)
+  private val operandsA = NeuronEngine.operands(physUops, a = true)
+  private val operandsB = NeuronEngine.operands(physUops, a = false)
   private val shifts = flat.flatMap(u => Option(u.step()).map(_.shift())).distinct
   private val formats = Format.values().toSeq
-  private val rom = VecInit(flat.map(u => NeuronEngine.encode(u, operandsA, operandsB, formats)))
-  private val nRegs = Reg.values().length
+  private val rom = VecInit(physUops.map { case (u, reg) => NeuronEngine.encode(u, reg, operandsA, operandsB, formats) })
+  private val nRegs = regMap.count()
+  private def pinned(r: Reg): Int = EngineRegisters.PINNED.indexOf(r)
 
   // ---------------------------------------------------------------- state
   private val busy = RegInit(false.B)
@@ -118,7 +123,7 @@ class NeuronEngine(p: GenParams) extends Module {
   private def writeReg(dst: UInt, v: SInt): Unit = { regWen := true.B; regWdst := dst; regWdata := v }
   for (i <- 0 until nRegs) when(regWen && regWdst === i.U) { regs(i) := regWdata }
   private val active = io.active(lane)
-  private val uReg = VecInit(Seq(Reg.R, Reg.C, Reg.L).map(r => regs(r.ordinal())))
+  private val uReg = VecInit(Seq(Reg.R, Reg.C, Reg.L).map(r => regs(pinned(r))))
   private val j = io.cfg.jBase +& lane
 
   when(io.start) {
@@ -165,15 +170,17 @@ class NeuronEngine(p: GenParams) extends Module {
   private val opA = value(operandsA, u.opA(sub))
   private val opB = value(operandsB, u.opB(sub))
   private val product = Mul16(opA, opB)
-  private val accR = RegInit(0.S(40.W))
+  private val accR = RegInit(0.S(NeuronEngine.SumBits.W))
   when(busy && sub >= 1.U && sub <= u.nProd) { accR := Mux(sub === 1.U, product, accR + product) }
 
   // the drain: stage 1 selects the accumulator, stages 2-3 are the post stage, then the u buffer
   private val d1 = RegNext(io.drain, false.B)
   private val d1Lane = RegNext(io.drainLane, 0.U)
   private val d1K = RegNext(io.drainK, 0.U)
-  private val d1Acc = RegNext(io.acc(io.drainLane), 0.S)
-  private val postIn = Mux(d1, d1Acc.pad(40), accR)
+  private val d1Acc = RegInit(0.S(p.num.accumulatorBits().W))
+  d1Acc := io.acc(io.drainLane)
+  private val postW = NeuronEngine.SumBits max p.num.accumulatorBits()
+  private val postIn = Mux(d1, d1Acc.pad(postW), accR.pad(postW))
   private val (lo, hi) = NeuronEngine.shiftRange(p, shifts)
   // The shift amounts are looked up a cycle early (a uop's pc is stable for its whole post stage; the
   // drain's k is known the cycle before d1), so the shifter starts from registers. They are
@@ -185,7 +192,8 @@ class NeuronEngine(p: GenParams) extends Module {
   private val postRight = RegNext(Mux(io.drain, VecInit(io.cfg.uShift.map(_ > 0.S))(io.drainK), VecInit(staticShift.map(s => (s > 0).B))(pc)))
   private val postFmt = Mux(d1, Format.ACTIVATION.ordinal().U, u.fmt)
   // two stages: the barrel shift; then the rounding carry and the saturation (the iCE40's critical path was all in one)
-  private val preShifted = RegNext(Fixed.preRoundShiftBy(postIn, postAmount, lo, hi))
+  private val preShifted = chisel3.Reg(SInt((postW + (0 max -lo)).W))
+  preShifted := Fixed.preRoundShiftBy(postIn, postAmount, lo, hi)
   private val preRight = RegNext(postRight)
   private val shiftedFmt = RegNext(postFmt, 0.U)
   private val (postValue, postEvent) = Fixed.roundSaturateSel(preShifted, preRight, shiftedFmt,
@@ -232,7 +240,7 @@ class NeuronEngine(p: GenParams) extends Module {
   ebuf.foreach(b => when(is(Kind.ERROR) && finalSub) { b.write(Cat(lane, u.source), post.asUInt) })
 
   // spike (docs/llu-rule.md section 2.5): stochastic: draw < theta; deterministic: theta > 2^(bits-1)
-  private val theta = regs(Reg.TH.ordinal()).asUInt(p.thetaBits - 1, 0)
+  private val theta = regs(pinned(Reg.TH)).asUInt(p.thetaBits - 1, 0)
   private val flip = WireDefault(false.B)
   if (p.fault >= 0) {
     val used = RegInit(false.B)
@@ -284,7 +292,7 @@ class NeuronEngine(p: GenParams) extends Module {
     histNew := Cat(softNew.asUInt(num.softSum().bits() - 1, 0), Mux(full, count, count + 1.U))
     histEv(0) := full
     histEv(1) := softEv
-    writeReg(Reg.TAB.ordinal().U, io.tableRdata.asSInt.pad(17))
+    writeReg(u.dst, io.tableRdata.asSInt.pad(17))
   }
   when(is(Kind.HIST) && sub === 2.U && active) {
     io.hist.wen := true.B; io.hist.waddr := histAddr; io.hist.wdata := histNew
@@ -296,17 +304,23 @@ class NeuronEngine(p: GenParams) extends Module {
 }
 
 object NeuronEngine {
+  /** A step's sum of at most three 16 x 16 products, each within +-2^30: exact in 34 bits. */
+  val SumBits: Int = 2 * ArchMul.Bits + 2
+
   def histBits(p: GenParams): Int = p.num.count().bits() + p.num.softSum().bits()
 
   def rangeBits(p: GenParams): Int = p.rangeBits + p.num.activation().bits()
 
-  /** The distinct operands a step list reads on the multiplier's input A (or B), as (source, index); IMM index = the power of two. */
-  def operands(uops: Seq[EngineUops.Uop], a: Boolean): Seq[(Int, Int)] =
-    uops.flatMap(u => Option(u.step()).toSeq.flatMap(s => products(s).map(x => if (a) x._1 else x._2))).distinct
+  /**
+   * The distinct operands of the uops (each with its map of logical to physical registers) on the
+   * multiplier's input A (or B), as (source, index); IMM index = the power of two.
+   */
+  def operands(uops: Seq[(EngineUops.Uop, Int => Int)], a: Boolean): Seq[(Int, Int)] =
+    uops.flatMap { case (u, reg) => Option(u.step()).toSeq.flatMap(s => products(s, reg).map(x => if (a) x._1 else x._2)) }.distinct
 
-  /** The products of a step: (a1, b1), (a2, b2), (addend, 2^addendShift), as (source, index) pairs. */
-  def products(s: NeuronProgram.Step): Seq[((Int, Int), (Int, Int))] = {
-    def o(x: Operand): (Int, Int) = (x.source().ordinal(), x.index())
+  /** The products of a step: (a1, b1), (a2, b2), (addend, 2^addendShift), as (source, index) pairs, registers physical (`reg`). */
+  def products(s: NeuronProgram.Step, reg: Int => Int): Seq[((Int, Int), (Int, Int))] = {
+    def o(x: Operand): (Int, Int) = (x.source().ordinal(), if (x.source() == Operand.Source.CONST) x.index() else reg(x.index()))
     val imm = Operand.Source.values().length
     Seq(Some(o(s.a1()) -> (if (s.b1() == null) o(s.a1()) else o(s.b1()))),
       Option(s.a2()).map(a2 => o(a2) -> o(s.b2())),
@@ -355,15 +369,14 @@ object NeuronEngine {
     val source = UInt(2.W)
   }
 
-  def encode(u: EngineUops.Uop, as: Seq[(Int, Int)], bs: Seq[(Int, Int)], formats: Seq[Format]): UopWord = {
+  def encode(u: EngineUops.Uop, reg: Int => Int, as: Seq[(Int, Int)], bs: Seq[(Int, Int)], formats: Seq[Format]): UopWord = {
     val w = Wire(new UopWord(as.size, bs.size))
     val s = u.step()
-    val prods = Option(s).map(products).getOrElse(Seq())
+    val prods = Option(s).map(products(_, reg)).getOrElse(Seq())
     w.kind := u.kind().ordinal().U
     w.lastSub := (u.cycles() - 1).U
     w.nProd := prods.size.U
-    val loadDst = Seq(Reg.R, Reg.C, Reg.L)
-    w.dst := Option(s).map(_.dst().ordinal()).getOrElse(if (u.kind() == EngineUops.Kind.LOAD_U) loadDst(u.source()).ordinal() else 0).U
+    w.dst := Option(EngineRegisters.write(u)).map(r => reg(r.ordinal())).getOrElse(0).U
     for (i <- 0 until 3) {
       w.opA(i) := prods.lift(i).map(x => as.indexOf(x._1)).getOrElse(0).U
       w.opB(i) := prods.lift(i).map(x => bs.indexOf(x._2)).getOrElse(0).U
