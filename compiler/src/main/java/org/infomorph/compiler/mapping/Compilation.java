@@ -128,6 +128,10 @@ public record Compilation(NetworkSpec network, ArchConfig arch, TargetDescriptor
         long lutCap = LogicModel.capacity(target);
         if (logic.luts() > lutCap)
             problems.add(new Problem("logic", "~" + logic.luts() + " " + target.logic().kind() + " (model)", target.name() + " has " + lutCap));
+        // iCE40: a flip-flop or carry that cannot share a LUT's cell takes a cell of its own, so the cells, not the LUT4s, decide
+        else if (logic.logicCells() > lutCap)
+            problems.add(new Problem("logic", "~" + logic.logicCells() + " logic cells (model; " + logic.luts() + " " + target.logic().kind()
+                    + " and the flip-flops and carries that cannot share their cell)", target.name() + " has " + lutCap));
         List<Integer> slots = new ArrayList<>();
         for (LayerSpec l : net.layers()) slots.add((l.neurons() + units - 1) / units);
         Mapping mapping = new Mapping(target.name(), mode, g, slots, alloc.allocations());

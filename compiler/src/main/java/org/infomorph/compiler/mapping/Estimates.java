@@ -25,6 +25,7 @@ public record Estimates(
         int dspsUsed,
         long lutEstimate,
         long ffEstimate,
+        long logicCellEstimate,
         boolean logicCalibrated,
         Map<String, Double> memoryBlocks,
         double inferenceEnergyNj,
@@ -47,7 +48,8 @@ public record Estimates(
         // a per-sample update reads and writes each weight and multiplies once
         double learnPj = inferPj + updates * (e.macPj() + 2 * wb * e.sramBitPj());
         return new Estimates(s.sampleCycles(), s.learningSampleCycles(), s.boundaryCycles(), macs, bound, target.clock().targetMHz(),
-                hz / s.sampleCycles(), hz / learnCyclesPerSample, logic.dsps(), logic.luts(), logic.ffs(), logic.calibrated(), Map.copyOf(blocks),
+                hz / s.sampleCycles(), hz / learnCyclesPerSample, logic.dsps(), logic.luts(), logic.ffs(), logic.logicCells(), logic.calibrated(),
+                Map.copyOf(blocks),
                 inferPj / 1000, learnPj / 1000);
     }
 

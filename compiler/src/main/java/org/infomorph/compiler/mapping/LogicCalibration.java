@@ -36,11 +36,12 @@ public record LogicCalibration(String tools, String generator, Map<String, Famil
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
-     * The figures the calibration fits: logic LUTs, flip-flops and LUT RAM. DSPs and memory blocks
+     * The figures the calibration fits: logic LUTs, flip-flops, LUT RAM and, on iCE40, the logic
+     * cells nextpnr packs the array's pin shell into ("lc"). DSPs and memory blocks
      * are not fitted: {@link LogicModel#dsps} and {@link Allocator} (yosys's own block mapping)
      * give them exactly, and the measurements check them.
      */
-    public static final java.util.Set<String> FITTED = java.util.Set.of("lut", "ff", "lutram");
+    public static final java.util.Set<String> FITTED = java.util.Set.of("lut", "ff", "lutram", "lc");
 
     /** @param configurations how many configurations the fit saw */
     public record FamilyModel(int configurations, Map<String, Linear> figures) {}

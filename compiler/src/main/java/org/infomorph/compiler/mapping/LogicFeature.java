@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.infomorph.compiler.arch.Numerics;
+import org.infomorph.compiler.rtl.Capacity;
 import org.infomorph.compiler.rtl.GeneratorParams;
+import org.infomorph.compiler.rtl.RtlMemories;
 
 /**
  * The structural features of a generator configuration that the calibrated logic model
@@ -25,7 +27,9 @@ public enum LogicFeature {
     /** the sum of every datapath width of the architecture (what the shared logic grows with) */
     DATAPATH_BITS("datapathBits", p -> datapathBits(p.arch().numerics())),
     /** units times the datapath widths (what the per-unit logic grows with) */
-    UNIT_DATAPATH_BITS("unitDatapathBits", p -> (double) p.units() * datapathBits(p.arch().numerics()));
+    UNIT_DATAPATH_BITS("unitDatapathBits", p -> (double) p.units() * datapathBits(p.arch().numerics())),
+    /** the address bits of every memory instance (what the controller's counters, the address adders and the read multiplexers grow with) */
+    ADDRESS_BITS("addressBits", p -> RtlMemories.of(p).stream().mapToDouble(m -> m.count() * Capacity.bits(m.depth())).sum());
 
     public final String id;
     private final ToDoubleFunction<GeneratorParams> value;

@@ -16,8 +16,13 @@ import org.infomorph.targets.TargetDescriptor;
 public final class LogicModel {
     private LogicModel() {}
 
-    /** Logic figures of one array. */
-    public record Logic(long luts, long ffs, int dsps, boolean calibrated) {}
+    /**
+     * Logic figures of one array.
+     *
+     * @param logicCells iCE40 logic cells (a LUT4 and a flip-flop each) the array packs into, in its
+     *                   pin shell (nextpnr, calibrated); 0 where not modelled
+     */
+    public record Logic(long luts, long ffs, int dsps, boolean calibrated, long logicCells) {}
 
     /** The multipliers of an array: P lanes, the neuron engine, and the table engine when learning. */
     public static int dsps(GeneratorParams g) {
@@ -28,8 +33,9 @@ public final class LogicModel {
     public static Logic estimate(GeneratorParams g, TargetDescriptor target) {
         FpgaFamily f = FpgaFamily.byId(target.device().family()).orElse(FpgaFamily.ICE40);
         Optional<Map<String, Double>> cal = LogicCalibration.stored().flatMap(c -> c.predict(f, g));
-        double luts, ffs;
+        double luts, ffs, cells = 0;
         if (cal.isPresent() && cal.get().containsKey("lut")) {
+            cells = cal.get().getOrDefault("lc", 0.0);
             // LUT sites: logic LUTs and LUT RAM; the measured configurations include their flip-flop memories
             luts = cal.get().get("lut") + cal.get().getOrDefault("lutram", 0.0);
             ffs = cal.get().getOrDefault("ff", 0.0);
@@ -43,7 +49,7 @@ public final class LogicModel {
             luts += logicBits / 2.0;
             if (f == FpgaFamily.XILINX7) luts /= 1.6; // a LUT6 holds about 1.6 LUT4s
         }
-        return new Logic(Math.round(luts), Math.round(ffs), dsps(g), cal.isPresent());
+        return new Logic(Math.round(luts), Math.round(ffs), dsps(g), cal.isPresent(), Math.round(cells));
     }
 
     /** The target's LUTs (unlimited: Long.MAX_VALUE). */

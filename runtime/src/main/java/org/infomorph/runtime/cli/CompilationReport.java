@@ -45,6 +45,9 @@ final class CompilationReport {
         o.printf("  resources: %d%s DSPs, ~%,d%s %s and ~%,d flip-flops (%s),%s%n", e.dspsUsed(), c.target().dsp().count().map(n -> "/" + n).orElse(""),
                 e.lutEstimate(), c.target().logic().count().map(n -> "/" + n).orElse(""), c.target().logic().kind(), e.ffEstimate(),
                 e.logicCalibrated() ? "calibrated model" : "provisional model", mem);
+        if (e.logicCellEstimate() > 0)
+            o.printf("  logic cells: ~%,d%s (a LUT4 and a flip-flop each, in the pin shell; what decides on iCE40)%n", e.logicCellEstimate(),
+                    c.target().logic().count().map(n -> "/" + n).orElse(""));
         o.printf("  energy (45 nm ASIC op counts, Horowitz 2014): %.1f nJ per inference sample", e.inferenceEnergyNj());
         if (!c.schedule().learning().isEmpty()) o.printf(", %.1f nJ per learning sample", e.learningEnergyNj());
         o.println();

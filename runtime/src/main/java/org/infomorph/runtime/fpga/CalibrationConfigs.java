@@ -31,13 +31,19 @@ public final class CalibrationConfigs {
     /** One configuration: a network and architecture resource (beside this class; "" = the defaults), the mode and the lanes. */
     public record Recipe(String network, String arch, Mode mode, int units) {}
 
-    /** The smoke configuration (one narrow lane, learning), then the default architecture at 2 and 6 lanes, inference and learning. */
+    /**
+     * The smoke configuration (one narrow lane, learning), then the default architecture at 2 and 6
+     * lanes, inference and learning, then two with MNIST's 784 inputs (deep memories, wide
+     * addresses): 784-32-10, learning on one narrow lane and inference on 2 lanes.
+     */
     public static final List<Recipe> RECIPES = List.of(
             new Recipe("synth-smoke-network.json", "synth-smoke-arch.json", Mode.LEARN, 1),
             new Recipe("calibration-network.json", "", Mode.INFER, 2),
             new Recipe("calibration-network.json", "", Mode.INFER, 6),
             new Recipe("calibration-network.json", "", Mode.LEARN, 2),
-            new Recipe("calibration-network.json", "", Mode.LEARN, 6));
+            new Recipe("calibration-network.json", "", Mode.LEARN, 6),
+            new Recipe("calibration-mnist-network.json", "synth-smoke-arch.json", Mode.LEARN, 1),
+            new Recipe("calibration-mnist-network.json", "", Mode.INFER, 2));
 
     /** The board whose memories a family's configurations are compiled for. */
     public static TargetDescriptor reference(FpgaFamily f) {

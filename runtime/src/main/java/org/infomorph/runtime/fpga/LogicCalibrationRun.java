@@ -23,6 +23,7 @@ import org.infomorph.compiler.mapping.FpgaFamily;
 import org.infomorph.compiler.mapping.LogicCalibration;
 import org.infomorph.compiler.mapping.LogicFeature;
 import org.infomorph.compiler.rtl.GeneratorParams;
+import org.infomorph.runtime.sim.SimException;
 
 /**
  * The calibration of {@code fit}'s logic model: synthesise generator configurations for each
@@ -95,6 +96,13 @@ public final class LogicCalibrationRun {
         return f;
     }
 
+    /** The logic cells of a placement (or of the failed one: nextpnr's utilisation before it gave up). */
+    static double logicCells(NextpnrIce40.Result pr, GeneratorParams p) {
+        Integer lc = pr.used().get("ICESTORM_LC");
+        if (lc == null) throw new SimException("nextpnr reported no ICESTORM_LC count for configuration " + p.hash() + ": " + pr.failure());
+        return lc;
+    }
+
     /** Synthesises every configuration for every family (cached by {@link SynthFlow}). */
     public static Map<FpgaFamily, List<LogicCalibration.Measurement>> measure(Map<FpgaFamily, List<GeneratorParams>> configs,
             List<FpgaFamily> families, SynthFlow.Options o, Consumer<String> progress) {
@@ -102,10 +110,13 @@ public final class LogicCalibrationRun {
         Map<FpgaFamily, List<Double>> seconds = new LinkedHashMap<>();
         for (FpgaFamily f : families)
             for (GeneratorParams p : configs.getOrDefault(f, List.of())) {
-                SynthFlow.Outcome r = SynthFlow.run(p, f, o, progress);
+                // iCE40: place and route the pin shell too, for the logic cells (fit's verdict there)
+                SynthFlow.Outcome r = SynthFlow.run(p, f, f == FpgaFamily.ICE40 ? o.withPnr(true, CalibrationConfigs.reference(f).clock().targetMHz()) : o, progress);
                 progress.accept(String.format(Locale.ROOT, "%s %s: %d LUTs, %d FFs, %d DSPs (yosys %.0f s%s)", f.id, p.hash(), r.resources().luts(),
                         r.resources().ffs(), r.resources().dsps(), r.resources().seconds(), r.cached() ? ", cached" : ""));
-                out.computeIfAbsent(f, k -> new ArrayList<>()).add(new LogicCalibration.Measurement(p, figures(r.resources())));
+                Map<String, Double> figs = figures(r.resources());
+                r.pnr().ifPresent(pr -> figs.put("lc", logicCells(pr, p)));
+                out.computeIfAbsent(f, k -> new ArrayList<>()).add(new LogicCalibration.Measurement(p, figs));
                 seconds.computeIfAbsent(f, k -> new ArrayList<>()).add(r.resources().seconds());
             }
         return out;

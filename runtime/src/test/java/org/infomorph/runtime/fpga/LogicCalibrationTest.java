@@ -71,7 +71,10 @@ class LogicCalibrationTest {
             assertEquals(cfgs.get(f).size(), rows.size(), f.id);
             LogicCalibration.FamilyModel refit = LogicCalibration.fit(rows);
             LogicCalibration.FamilyModel m = stored.families().get(f.id);
-            assertEquals(LogicCalibration.FITTED, refit.figures().keySet(), f.id);
+            // logic cells are measured (nextpnr) on iCE40 only
+            java.util.Set<String> fitted = new java.util.TreeSet<>(LogicCalibration.FITTED);
+            if (f != FpgaFamily.ICE40) fitted.remove("lc");
+            assertEquals(fitted, refit.figures().keySet(), f.id);
             assertEquals(refit.figures().keySet(), m.figures().keySet(), f.id);
             refit.figures().forEach((k, lin) -> {
                 LogicCalibration.Linear s = m.figures().get(k);
