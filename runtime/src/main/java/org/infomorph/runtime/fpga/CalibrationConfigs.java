@@ -34,7 +34,8 @@ public final class CalibrationConfigs {
     /**
      * The smoke configuration (one narrow lane, learning), then the default architecture at 2 and 6
      * lanes, inference and learning, then two with MNIST's 784 inputs (deep memories, wide
-     * addresses): 784-32-10, learning on one narrow lane and inference on 2 lanes.
+     * addresses): 784-32-10, learning on one narrow lane, inference on 2 lanes and learning on
+     * 16 lanes (the per-lane slope of the large arrays that fit the ECP5 and Artix).
      */
     public static final List<Recipe> RECIPES = List.of(
             new Recipe("synth-smoke-network.json", "synth-smoke-arch.json", Mode.LEARN, 1),
@@ -43,7 +44,8 @@ public final class CalibrationConfigs {
             new Recipe("calibration-network.json", "", Mode.LEARN, 2),
             new Recipe("calibration-network.json", "", Mode.LEARN, 6),
             new Recipe("calibration-mnist-network.json", "synth-smoke-arch.json", Mode.LEARN, 1),
-            new Recipe("calibration-mnist-network.json", "", Mode.INFER, 2));
+            new Recipe("calibration-mnist-network.json", "", Mode.INFER, 2),
+            new Recipe("calibration-mnist-network.json", "", Mode.LEARN, 16));
 
     /** The board whose memories a family's configurations are compiled for. */
     public static TargetDescriptor reference(FpgaFamily f) {
