@@ -123,7 +123,7 @@ class NeuronEngine(p: GenParams) extends Module {
   private def writeReg(dst: UInt, v: SInt): Unit = { regWen := true.B; regWdst := dst; regWdata := v }
   for (i <- 0 until nRegs) when(regWen && regWdst === i.U) { regs(i) := regWdata }
   private val active = io.active(lane)
-  private val uReg = VecInit(Seq(Reg.R, Reg.C, Reg.L).map(r => regs(pinned(r))))
+  private val uReg = VecInit((0 until 3).map(k => regs(pinned(EngineRegisters.loadTarget(k)))))
   private val j = io.cfg.jBase +& lane
 
   when(io.start) {

@@ -107,9 +107,10 @@ class TableEngine(p: GenParams) extends Module {
   private val beta = RegInit(0.S(16.W))
   private val betaR = RegInit(0.S(16.W))
   private val ell = RegInit(0.S(ellW.W))
-  private val term = RegInit(0.S(40.W))
+  private val termBits = 40
+  private val term = RegInit(0.S(termBits.W))
   /** minus gamma_bottom l: FIN adds it, so the accumulator has one adder */
-  private val negBottom = RegInit(0.S(41.W))
+  private val negBottom = RegInit(0.S((termBits + 1).W))
   private val step = RegInit(0.U(6.W))
   private val nb = p.binsExp
   private val lastCell = Mux(s3, (p.bins * p.bins * p.bins - 1).U, (p.bins * p.bins - 1).U)
@@ -193,7 +194,7 @@ class TableEngine(p: GenParams) extends Module {
   // ---------------------------------------------------------------- accumulator: one saturating 32-bit add (UNION, RSUM: the term; FIN: minus the bottom)
   private val accIn = accMem.rdata.asSInt
   private val (accSum, accEvent) =
-    Fixed.saturate(accIn +& Mux(state === S.fWrite, negBottom, term.pad(41)), BigInt(Int.MinValue), BigInt(Int.MaxValue), 32)
+    Fixed.saturate(accIn +& Mux(state === S.fWrite, negBottom, term.pad(termBits + 1)), BigInt(Int.MinValue), BigInt(Int.MaxValue), 32)
 
   private def nextCell(onLast: => Unit, again: S.Type): Unit = {
     when(c === lastCell) { c := 0.U; onLast }.otherwise { c := c + 1.U; state := again }
@@ -306,7 +307,7 @@ class TableEngine(p: GenParams) extends Module {
     is(S.bLog) { logStep(S.bMul) }
     is(S.bMul) {
       mulStep(ell, beta) {
-        negBottom := 0.S -& Fixed.roundShift(mulFull, logShift).pad(40)(39, 0).asSInt // as wide as term
+        negBottom := 0.S -& Fixed.roundShift(mulFull, logShift).pad(termBits)(termBits - 1, 0).asSInt // as wide as term
         a := 0.U
         state := S.aBeta
       }

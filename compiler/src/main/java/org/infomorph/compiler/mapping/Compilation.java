@@ -129,6 +129,7 @@ public record Compilation(NetworkSpec network, ArchConfig arch, TargetDescriptor
         if (logic.luts() > lutCap)
             problems.add(new Problem("logic", "~" + logic.luts() + " " + target.logic().kind() + " (model)", target.name() + " has " + lutCap));
         // iCE40: a flip-flop or carry that cannot share a LUT's cell takes a cell of its own, so the cells, not the LUT4s, decide
+        // (each of the device's LUT4s is one logic cell: the LUT count is the cell count)
         else if (logic.logicCells() > lutCap)
             problems.add(new Problem("logic", "~" + logic.logicCells() + " logic cells (model; " + logic.luts() + " " + target.logic().kind()
                     + " and the flip-flops and carries that cannot share their cell)", target.name() + " has " + lutCap));

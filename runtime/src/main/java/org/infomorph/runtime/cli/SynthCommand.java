@@ -158,7 +158,7 @@ final class SynthCommand implements Callable<Integer> {
         // a placement that failed for want of logic cells: those are the figure over the device
         String cells = "";
         if (pnr.isPresent() && !pnr.get().routed()) {
-            Integer lc = pnr.get().used().get("ICESTORM_LC"), cap = pnr.get().available().get("ICESTORM_LC");
+            Integer lc = pnr.get().logicCells().orElse(null), cap = pnr.get().logicCellCapacity().orElse(null);
             if (lc != null && cap != null && lc > cap) {
                 ratio = Math.min(ratio, (double) cap / lc);
                 cells = String.format(Locale.ROOT, " (%,d logic cells of %,d: LUT4s, and flip-flops and carries that could not share a LUT's cell)", lc, cap);

@@ -98,9 +98,8 @@ public final class LogicCalibrationRun {
 
     /** The logic cells of a placement (or of the failed one: nextpnr's utilisation before it gave up). */
     static double logicCells(NextpnrIce40.Result pr, GeneratorParams p) {
-        Integer lc = pr.used().get("ICESTORM_LC");
-        if (lc == null) throw new SimException("nextpnr reported no ICESTORM_LC count for configuration " + p.hash() + ": " + pr.failure());
-        return lc;
+        return pr.logicCells().orElseThrow(() -> new SimException("nextpnr reported no " + NextpnrIce40.LOGIC_CELL + " count for configuration "
+                + p.hash() + ": " + pr.failure()));
     }
 
     /** Synthesises every configuration for every family (cached by {@link SynthFlow}). */
@@ -145,11 +144,20 @@ public final class LogicCalibrationRun {
             String[] head = lines.get(0).split(",");
             List<LogicCalibration.Measurement> out = new ArrayList<>();
             for (String l : lines.subList(1, lines.size())) {
-                String[] f = l.split(",");
+                String[] f = l.split(",", -1);
+                if (f.length != head.length)
+                    throw InvalidInputException.at(csv.toString(), f[0], f.length + " columns where the header has " + head.length
+                            + "; measure again with infomorph calibrate logic");
                 GeneratorParams p = byHash.get(f[0]);
                 if (p == null) throw InvalidInputException.at(csv.toString(), f[0], "no configuration with this hash in the configurations file; measure again");
                 Map<String, Double> figs = new LinkedHashMap<>();
-                for (int i = 1 + LogicFeature.values().length; i < head.length; i++) figs.put(head[i], Double.parseDouble(f[i]));
+                for (int i = 1 + LogicFeature.values().length; i < head.length; i++) {
+                    try {
+                        figs.put(head[i], Double.parseDouble(f[i]));
+                    } catch (NumberFormatException e) {
+                        throw InvalidInputException.at(csv.toString(), f[0] + "." + head[i], "\"" + f[i] + "\" is not a number; measure again with infomorph calibrate logic");
+                    }
+                }
                 out.add(new LogicCalibration.Measurement(p, figs));
             }
             return out;

@@ -57,7 +57,20 @@ public final class NextpnrIce40 {
             used = Map.copyOf(used);
             available = Map.copyOf(available);
         }
+
+        /** Logic cells used (also of a failed placement: nextpnr's utilisation before it gave up), if nextpnr reported them. */
+        public java.util.Optional<Integer> logicCells() {
+            return java.util.Optional.ofNullable(used.get(LOGIC_CELL));
+        }
+
+        /** Logic cells of the chip, if nextpnr reported them. */
+        public java.util.Optional<Integer> logicCellCapacity() {
+            return java.util.Optional.ofNullable(available.get(LOGIC_CELL));
+        }
     }
+
+    /** nextpnr's name for an iCE40 logic cell (one LUT4 and one flip-flop). */
+    public static final String LOGIC_CELL = "ICESTORM_LC";
 
     /** A port of the core: its name, direction and width. */
     record Port(String name, boolean input, int bits) {}
