@@ -46,17 +46,20 @@ class LinkEngine(bp: BoardParams) extends Module {
   private val N = bp.rxBytes()
   private val pw = log2Ceil(N)
   private val maxFrame = L.HEADER_BYTES + bp.maxPayload() + L.CRC_BYTES
+  /** bits of a frame's byte count (the ring keeps it in RX_ENTRY_HEADER bytes) */
+  private val lenW = log2Ceil(maxFrame + 1)
+  require(lenW <= 8 * L.RX_ENTRY_HEADER, s"frames of $maxFrame bytes: longer than the ring's length field")
   private val ring = SyncReadMem(N, UInt(8.W))
   private val wrStart = RegInit(0.U((pw + 1).W))
   private val wrPtr = RegInit(L.RX_ENTRY_HEADER.U((pw + 1).W))
   private val committed = RegInit(0.U((pw + 1).W))
   private val rdPtr = RegInit(0.U((pw + 1).W))
-  private val rxCrc = RegInit(Crc32.Init.U(32.W))
-  private val rxCount = RegInit(0.U(16.W))
+  private val rxCrc = Module(new Crc32Serial)
+  private val rxCount = RegInit(0.U(lenW.W))
   private val rxBad = RegInit(false.B)
   private val esc = RegInit(false.B)
   private val commit = RegInit(0.U(2.W))
-  private val entryLen = RegInit(0.U(16.W))
+  private val entryLen = RegInit(0.U(lenW.W))
 
   private val wEn = WireDefault(false.B)
   private val wAddr = WireDefault(wrPtr)
@@ -64,9 +67,12 @@ class LinkEngine(bp: BoardParams) extends Module {
   when(wEn) { ring.write(wAddr(pw - 1, 0), wData) }
 
   private val in = io.rx.bits
+  rxCrc.io.init := false.B
+  rxCrc.io.absorb := false.B
   private val dataValid = WireDefault(false.B)
   private val dataByte = WireDefault(in)
   private val endFrame = WireDefault(false.B)
+  rxCrc.io.byte := dataByte
   io.frameDropped := false.B
   when(io.rxError) { rxBad := true.B }
   when(io.rx.valid) {
@@ -92,17 +98,17 @@ class LinkEngine(bp: BoardParams) extends Module {
       wData := dataByte
       wrPtr := wrPtr + 1.U
       rxCount := rxCount + 1.U
-      rxCrc := Crc32.byte(rxCrc, dataByte)
+      rxCrc.io.absorb := true.B
     }
   }
   when(endFrame) {
     esc := false.B
     rxCount := 0.U
-    rxCrc := Crc32.Init.U
+    rxCrc.io.init := true.B
     rxBad := false.B
     when(rxCount === 0.U && !rxBad) {
       // an empty frame (END END): nothing to do
-    }.elsewhen(!rxBad && rxCount >= (L.HEADER_BYTES + L.CRC_BYTES).U && rxCrc === Crc32.Residue.U) {
+    }.elsewhen(!rxBad && rxCount >= (L.HEADER_BYTES + L.CRC_BYTES).U && rxCrc.io.crc === Crc32.Residue.U) {
       commit := 1.U
       entryLen := rxCount - L.CRC_BYTES.U
     }.otherwise {
@@ -120,7 +126,7 @@ class LinkEngine(bp: BoardParams) extends Module {
   when(commit === 2.U) {
     wEn := true.B
     wAddr := wrStart + 1.U
-    wData := entryLen(15, 8)
+    wData := entryLen.pad(16)(15, 8)
     commit := 0.U
     val end = (wrStart + L.RX_ENTRY_HEADER.U + entryLen)(pw, 0)
     committed := end
@@ -150,14 +156,17 @@ class LinkEngine(bp: BoardParams) extends Module {
   io.tx.valid := false.B
   io.tx.bits.end := false.B
   io.tx.bits.byte := 0.U
-  private val txCrc = RegInit(Crc32.Init.U(32.W))
+  private val txCrc = Module(new Crc32Serial)
+  txCrc.io.init := false.B
+  txCrc.io.absorb := false.B
+  txCrc.io.byte := io.tx.bits.byte
 
-  /** Sends a data byte (CRC'd) and moves to `next` when the transmitter takes it. */
+  /** Sends a data byte (CRC'd, so offered only when the CRC has taken the last one) and moves to `next` when the transmitter takes it. */
   private def send(b: UInt, next: => Unit): Unit = {
-    io.tx.valid := true.B
+    io.tx.valid := txCrc.io.idle
     io.tx.bits.byte := b
-    when(io.tx.ready) {
-      txCrc := Crc32.byte(txCrc, b)
+    when(io.tx.ready && txCrc.io.idle) {
+      txCrc.io.absorb := true.B
       next
     }
   }
@@ -173,7 +182,7 @@ class LinkEngine(bp: BoardParams) extends Module {
   private val after = RegInit(S.idle) // the state after an answer's END
   private val ret = RegInit(S.idle) // the state after a field is in, or after pShift has sent its bytes
   private val payload = RegInit(P.none)
-  private val rem = RegInit(0.U(16.W))
+  private val rem = RegInit(0.U(lenW.W)) // bytes left of the frame
   private val seqR = RegInit(0.U(8.W))
   private val codeR = RegInit(0.U(8.W))
   private val status = RegInit(0.U(8.W))
@@ -192,8 +201,8 @@ class LinkEngine(bp: BoardParams) extends Module {
   private val overflow = RegInit(false.B)
   private val lastCmdSeq = RegInit(0.U(8.W))
   private val lastCmdValid = RegInit(false.B)
-  private val lastCycles = RegInit(0.U(32.W))
   private val running = RegInit(false.B)
+  // the last COMMAND's cycles until the next one starts: a duplicate of it is answered from here
   private val cycles = RegInit(0.U(32.W))
   private val busyTimer = RegInit(0.U(L.BUSY_EXP.W))
   private val resetLeft = RegInit(0.U(3.W))
@@ -202,7 +211,7 @@ class LinkEngine(bp: BoardParams) extends Module {
   io.host.valid := false.B
   io.host.op := 0.U
   io.host.addr := addr
-  io.host.wdata := 0.U
+  io.host.wdata := acc(DATA_BITS - 1, 0) // WRITE's word and COMMAND's argument; ignored unless valid
   io.arrayReset := resetLeft =/= 0.U
   // busy while anything is left to do: a frame being committed or waiting in the ring, a command, an answer
   io.busy := state =/= S.idle || !io.host.ready || commit =/= 0.U || rdPtr =/= committed || nbValid || inflight
@@ -212,9 +221,8 @@ class LinkEngine(bp: BoardParams) extends Module {
     when(io.host.ready) { running := false.B }.otherwise { cycles := Mux(cycles.andR, cycles, cycles + 1.U) }
   }
 
-  /** Collects an n-byte little-endian field into `acc`, then goes to `next`. */
+  /** Collects an n-byte little-endian field into `acc`, sign-extended to 64 bits, then goes to `next`. */
   private def field(n: Int, next: S.Type): Unit = {
-    accBytes.foreach(_ := 0.U)
     cnt := 0.U
     need := n.U
     ret := next
@@ -247,9 +255,15 @@ class LinkEngine(bp: BoardParams) extends Module {
 
   private val dist = seqR - expected
 
-  /** The low 2^e bytes of v, sign-extended to 64 bits (a 4-way mux, not a barrel shifter). */
-  private def signExtend(v: UInt, e: UInt): UInt =
-    MuxLookup(e, v)(Seq(0, 1, 2).map(i => i.U -> v((8 << i) - 1, 0).asSInt.pad(64).asUInt))
+  /** v (64 bits) is its low 2^e bytes sign-extended: the bits from the top down to bit 8 2^e - 1 are all equal (shared and-trees, not a compare). */
+  private def fitsSigned(v: UInt, e: UInt): Bool = {
+    val cuts = Seq(63, 31, 15, 7) // the sign bits of 8, 4, 2 and 1 bytes
+    val spans = cuts.sliding(2).map { case Seq(hi, lo) => v(hi, lo) }.toSeq // [63:31], [31:15], [15:7]
+    val ones = spans.map(_.andR)
+    val zeros = spans.map(x => !x.orR)
+    def upTo(n: Int): Bool = ones.take(n).reduce(_ && _) || zeros.take(n).reduce(_ && _)
+    MuxLookup(e, true.B)(Seq(0.U -> upTo(3), 1.U -> upTo(2), 2.U -> upTo(1)))
+  }
 
   switch(state) {
     is(S.boot) { seqR := 0.U; respond(L.ST_BOOT, P.none, S.idle) }
@@ -257,7 +271,7 @@ class LinkEngine(bp: BoardParams) extends Module {
       when(nbValid) { take := true.B; rem := nb; state := S.len1 }
     }
     is(S.len1) {
-      when(nbValid) { take := true.B; rem := Cat(nb, rem(7, 0)); state := S.seq }
+      when(nbValid) { take := true.B; rem := Cat(nb, rem(7, 0))(lenW - 1, 0); state := S.seq }
     }
     is(S.seq) {
       when(nbValid) { take := true.B; rem := rem - 1.U; seqR := nb; state := S.code }
@@ -283,7 +297,7 @@ class LinkEngine(bp: BoardParams) extends Module {
       }.elsewhen(dup && codeR =/= L.CMD_READ.U) {
         // executed already: answer, never again (a COMMAND's answer carries its cycles when it was the last one)
         when(codeR === L.CMD_COMMAND.U && lastCmdValid && seqR === lastCmdSeq) {
-          respondShift(L.ST_DUP, lastCycles, 4, S.skip)
+          respondShift(L.ST_DUP, cycles, 4, S.skip)
         }.otherwise { respond(L.ST_DUP, P.none, S.skip) }
       }.otherwise {
         when(fresh) { expected := seqR + 1.U }
@@ -307,7 +321,10 @@ class LinkEngine(bp: BoardParams) extends Module {
       }.elsewhen(nbValid) {
         take := true.B
         rem := rem - 1.U
-        accBytes(cnt(2, 0)) := nb
+        // byte cnt, and its sign in every byte above: the field is sign-extended when it is in (a field has at least one byte)
+        for (b <- 0 until 8) {
+          when(cnt(2, 0) === b.U) { accBytes(b) := nb }.elsewhen(cnt(2, 0) < b.U) { accBytes(b) := Fill(8, nb(7)) }
+        }
         cnt := cnt + 1.U
       }
     }
@@ -326,7 +343,6 @@ class LinkEngine(bp: BoardParams) extends Module {
     }
     is(S.wWord) {
       when(rem === 0.U) { respond(L.ST_OK, P.none, S.skip) }.otherwise {
-        accBytes.foreach(_ := 0.U)
         cnt := 0.U
         need := width
         ret := S.wIssue
@@ -334,10 +350,8 @@ class LinkEngine(bp: BoardParams) extends Module {
       }
     }
     is(S.wIssue) {
-      val value = signExtend(acc, widthExp)
       io.host.valid := true.B
       io.host.op := OP_WRITE.U
-      io.host.wdata := value(DATA_BITS - 1, 0)
       when(io.host.ready) {
         addr := addr + 1.U
         state := S.wWord
@@ -373,7 +387,7 @@ class LinkEngine(bp: BoardParams) extends Module {
     is(S.rWait) {
       when(io.host.rvalid) {
         val v = io.host.rdata.asSInt.pad(64).asUInt
-        val fits = signExtend(v, widthExp) === v
+        val fits = fitsSigned(v, widthExp)
         when(!fits) { overflow := true.B }
         out := v
         outLeft := width
@@ -395,7 +409,6 @@ class LinkEngine(bp: BoardParams) extends Module {
     is(S.cIssue) {
       io.host.valid := true.B
       io.host.op := opR(OP_BITS - 1, 0)
-      io.host.wdata := acc(DATA_BITS - 1, 0)
       when(io.host.ready) {
         running := true.B
         cycles := 1.U
@@ -408,7 +421,6 @@ class LinkEngine(bp: BoardParams) extends Module {
       when(!running) {
         lastCmdSeq := seqR
         lastCmdValid := true.B
-        lastCycles := cycles
         respondShift(L.ST_OK, cycles, 4, S.skip)
       }.elsewhen(busyTimer.andR) {
         respondShift(L.ST_BUSY, cycles, 4, S.cWait)
@@ -426,7 +438,7 @@ class LinkEngine(bp: BoardParams) extends Module {
       }
     }
     // ---------------------------------------------------------------- answers
-    is(S.hEnd0) { sendEnd { txCrc := Crc32.Init.U; state := S.hSeq } }
+    is(S.hEnd0) { sendEnd { txCrc.io.init := true.B; state := S.hSeq } }
     is(S.hSeq) { send(seqR, state := S.hCode) }
     is(S.hCode) {
       send(status, {
@@ -453,10 +465,12 @@ class LinkEngine(bp: BoardParams) extends Module {
     }
     is(S.hCrc) {
       // the CRC of everything sent since the first END, least significant byte first
-      out := ~txCrc
-      outLeft := 4.U
-      ret := S.hEnd1
-      state := S.pShift
+      when(txCrc.io.idle) {
+        out := ~txCrc.io.crc
+        outLeft := 4.U
+        ret := S.hEnd1
+        state := S.pShift
+      }
     }
     is(S.hEnd1) {
       sendEnd {

@@ -30,16 +30,41 @@ class SlipEncoder extends Module {
   }
 }
 
-/** CRC-32 as java.util.zip.CRC32, one byte at a time (reflected, the register before the final xor). */
+/** CRC-32 as java.util.zip.CRC32 (reflected, the register before the final xor). */
 object Crc32 {
   val Init: BigInt = BigInt(L.CRC_INIT.toLong & 0xffffffffL)
   /** The register after a frame and its own CRC (little-endian): the check value of a good frame. */
   val Residue: BigInt = BigInt(0xdebb20e3L)
-  private val Poly = BigInt(L.CRC_POLY_REFLECTED.toLong & 0xffffffffL)
+  val Poly: BigInt = BigInt(L.CRC_POLY_REFLECTED.toLong & 0xffffffffL)
+}
 
-  def byte(crc: UInt, b: UInt): UInt = {
-    var c = crc ^ b.pad(32)
-    for (_ <- 0 until 8) c = Mux(c(0), (c >> 1) ^ Poly.U(32.W), c >> 1)
-    c(31, 0)
+/**
+ * CRC-32 one bit per cycle: `absorb` takes a byte, which is in `crc` 8 cycles later (`idle` again);
+ * `init` restarts the register. A byte-wide update cost about 200 iCE40 LUTs per CRC; this one
+ * about 45, and the link's bytes come at most one per 40 clocks (4 clocks a bit, 10 bits a byte).
+ */
+class Crc32Serial extends Module {
+  val io = IO(new Bundle {
+    val init = Input(Bool())
+    val absorb = Input(Bool())
+    val byte = Input(UInt(8.W))
+    val idle = Output(Bool())
+    val crc = Output(UInt(32.W))
+  })
+  private val crc = RegInit(Crc32.Init.U(32.W))
+  private val bits = RegInit(0.U(8.W))
+  private val left = RegInit(0.U(4.W))
+  io.idle := left === 0.U
+  io.crc := crc
+  when(io.init) {
+    crc := Crc32.Init.U
+    left := 0.U
+  }.elsewhen(io.absorb) {
+    bits := io.byte
+    left := 8.U
+  }.elsewhen(left =/= 0.U) {
+    crc := (crc >> 1) ^ Mux(crc(0) ^ bits(0), Crc32.Poly.U(32.W), 0.U)
+    bits := bits >> 1
+    left := left - 1.U
   }
 }
