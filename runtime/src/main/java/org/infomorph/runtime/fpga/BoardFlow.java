@@ -71,7 +71,8 @@ public final class BoardFlow {
                 Path sv = SimBoardBuild.emit(cache, dir, bp);
                 Path pcf = constraints(pins, dir);
                 synthesise(dir, sv, family);
-                if (family.equals("ice40")) Ice40Pnr.run(dir.resolve("BoardTop.json"), ice40Device(t), t.device().packageName(), pcf, t.clock().boardMHz());
+                if (family.equals("ice40"))
+                    Ice40Pnr.run(dir.resolve("BoardTop.json"), ice40Device(t), t.device().packageName(), pcf, t.clock().boardMHz(), whenOver(bp));
                 else if (family.equals("ecp5")) Files.writeString(dir.resolve("pnr-ecp5.sh"), FlowScripts.ecp5(t, pins, bp), StandardCharsets.UTF_8);
                 else Files.writeString(dir.resolve("vivado.tcl"), FlowScripts.vivado(t, pins), StandardCharsets.UTF_8);
                 Files.writeString(stamp, want);
@@ -161,6 +162,15 @@ public final class BoardFlow {
             copied.add(dst);
         }
         return copied;
+    }
+
+    /** The smallest change that could make a board top fit: fewer units, else (one unit over already) a smaller array. */
+    static String whenOver(BoardParams bp) {
+        if (bp.linkTest()) return "the link alone does not fit this device";
+        int units = bp.generator().units();
+        if (units > 1) return "build it with fewer --units (" + units + " now)" + (bp.generator().learning() ? ", or --mode infer" : "");
+        return "one LLU with the host link is already over: " + (bp.generator().learning() ? "--mode infer, " : "")
+                + "a narrower architecture (--arch) or a larger device";
     }
 
     private static String stamp(BoardParams bp, TargetDescriptor t) throws IOException {

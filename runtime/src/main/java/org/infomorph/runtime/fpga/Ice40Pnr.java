@@ -47,8 +47,9 @@ public final class Ice40Pnr {
      * @param pkg     the package ({@code sg48})
      * @param pcf     the pin constraints
      * @param freqMHz the clock timing must meet
+     * @param fix     the smallest change to name when the design does not fit the chip
      */
-    public static Report run(Path netlist, String device, String pkg, Path pcf, double freqMHz) {
+    public static Report run(Path netlist, String device, String pkg, Path pcf, double freqMHz, String fix) {
         Path dir = netlist.toAbsolutePath().getParent();
         String base = netlist.getFileName().toString().replaceFirst("\\.json$", "");
         Path asc = dir.resolve(base + ".asc"), bin = dir.resolve(base + ".bin"), report = dir.resolve("nextpnr-report.json");
@@ -63,7 +64,7 @@ public final class Ice40Pnr {
             } catch (SimException e) {
                 // nextpnr's placer says "Failed to expand region" when the design has more cells than the chip: say that instead
                 String over = overfull(log);
-                if (over != null) throw new SimException(base + " does not fit the " + device + ": " + over + "; build it with fewer --units, or --mode infer (log " + log + ")", e);
+                if (over != null) throw new SimException(base + " does not fit the " + device + ": " + over + "; " + fix + " (log " + log + ")", e);
                 throw e;
             }
             SimBuild.run(List.of(tool("icepack", "fpga-icestorm"), asc.toString(), bin.toString()), dir, Map.of(), dir.resolve("icepack.log"), "icepack");

@@ -26,7 +26,8 @@ class FpgaBuildCommandTest {
         assertTrue(pnr.path("timingMet").asBoolean(), rep.toString());
         assertTrue(pnr.path("fmaxMHz").asDouble() >= 12, rep.toString());
         int lcs = pnr.path("utilisation").path("ICESTORM_LC").path("used").asInt();
-        assertTrue(lcs > 100 && lcs < 5280, "the link engine takes some logic cells of the 5,280: " + lcs);
+        // 1,733 on 2026-12-02 (2,064 before the bit-serial CRC): the 7-lane inference array beside it needs about 3,350 more
+        assertTrue(lcs > 100 && lcs < 2_000, "the link (with its stand-in array) leaves the UP5K's array most of the 5,280 cells: " + lcs);
         assertEquals(3_000_000, rep.path("baud").asInt());
         assertTrue(r.out().contains("timing met"), r.out());
         // the same design again comes from the cache
