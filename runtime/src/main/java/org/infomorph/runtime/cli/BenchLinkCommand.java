@@ -75,7 +75,12 @@ final class BenchLinkCommand implements Callable<Integer> {
         }
         if (frames > 0) {
             try (FpgaDevice d = FpgaDevice.simulated(p, SimBoard.Faults.mixed(rate, seed))) {
-                LinkBench.Lossy l = LinkBench.lossy(d, image, frames, seed, in.learn(), in.infer(), learn);
+                System.err.printf("lossy link: %,d frames of CONFIG words written and read back, then the image loaded again and %d learning and 1 inference"
+                        + " batches in lockstep with L2 over the same link (minutes for a large image)%n", frames, learn);
+                LinkBench.Lossy l;
+                try (Progress pr = Progress.start("lossy link", frames, "frames")) {
+                    l = LinkBench.lossy(d, image, frames, seed, in.learn(), in.infer(), learn, pr.stepper());
+                }
                 o.printf("lossy link (%.2f%% of bytes changed each way): %,d frames, %,d words written and read back, %,d resent, %,d NAKs, %,d damaged frames from the board, %,d timeouts%n",
                         100 * rate, l.frames(), l.wordsChecked(), l.link().retransmissions(), l.link().naks(), l.link().damagedReceived(), l.link().timeouts());
                 o.printf("  injected: %,d flips, %,d drops, %,d duplicates, %,d delays in %,d bytes%n", l.faults().flips(), l.faults().drops(), l.faults().dups(),

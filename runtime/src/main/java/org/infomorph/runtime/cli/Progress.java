@@ -50,13 +50,18 @@ final class Progress implements AutoCloseable {
     }
 
     static Progress start(String task, long max) {
+        return start(task, max, "samples");
+    }
+
+    /** Progress of {@code max} steps counted in {@code unit} (plural, e.g. "frames"). */
+    static Progress start(String task, long max, String unit) {
         if (silenced) return new Progress(null, null);
-        if (System.console() == null) return new Progress(null, new Lines(task, max, System.err));
+        if (System.console() == null) return new Progress(null, new Lines(task, max, unit, System.err));
         return new Progress(new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(max)
                 .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" samples", 1)
+                .setUnit(" " + unit, 1)
                 .showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .build(), null);
@@ -74,17 +79,19 @@ final class Progress implements AutoCloseable {
         if (bar != null) bar.close();
     }
 
-    /** The progress line for logs: "task: done/max samples, elapsed, ~left", throttled. */
+    /** The progress line for logs: "task: done/max unit, elapsed, ~left", throttled. */
     static final class Lines {
         private final String task;
         private final long max;
+        private final String unit;
         private final PrintStream out;
         private final long t0 = System.nanoTime();
         private long done, lastLine = System.nanoTime();
 
-        Lines(String task, long max, PrintStream out) {
+        Lines(String task, long max, String unit, PrintStream out) {
             this.task = task;
             this.max = max;
+            this.unit = unit;
             this.out = out;
         }
 
@@ -93,13 +100,13 @@ final class Progress implements AutoCloseable {
             long now = System.nanoTime();
             if (now - lastLine < LINE_SECONDS * 1_000_000_000L || done >= max) return;
             lastLine = now;
-            out.println(line(task, done, max, (now - t0) / 1e9));
+            out.println(line(task, done, max, unit, (now - t0) / 1e9));
             out.flush();
         }
 
-        static String line(String task, long done, long max, double seconds) {
+        static String line(String task, long done, long max, String unit, double seconds) {
             double left = done > 0 ? seconds * (max - done) / done : Double.NaN;
-            return String.format(Locale.ROOT, "%s: %,d/%,d samples, %s elapsed, ~%s left", task, done, max, duration(seconds), duration(left));
+            return String.format(Locale.ROOT, "%s: %,d/%,d %s, %s elapsed, ~%s left", task, done, max, unit, duration(seconds), duration(left));
         }
     }
 

@@ -86,14 +86,17 @@ public final class LinkBench {
     /**
      * On a device whose link injects faults: random CONFIG words (widths 1 to 4 bytes) written and
      * read back until {@code frames} frames went out, then the image loaded again and {@code
-     * learnBatches} learning batches and one inference batch run in lockstep with L2.
+     * learnBatches} learning batches and one inference batch run in lockstep with L2. {@code
+     * framesSent} hears the frames sent so far, step by step (a progress bar), up to {@code frames}.
      */
-    public static Lossy lossy(FpgaDevice d, Image image, int frames, long seed, InputBatch learn, InputBatch infer, int learnBatches) {
+    public static Lossy lossy(FpgaDevice d, Image image, int frames, long seed, InputBatch learn, InputBatch infer, int learnBatches,
+                              java.util.function.IntConsumer framesSent) {
         d.load(image);
         SplittableRandom r = new SplittableRandom(seed);
         int cap = d.params().capacity().configWords();
         Mark a = Mark.of(d);
         long checked = 0, bad = 0, data = 0;
+        long reported = 0;
         while (d.link().stats().framesSent() - a.stats().framesSent() < frames) {
             int n = r.nextInt(1, Math.min(cap, 300)), at = r.nextInt(cap - n + 1);
             int bits = new int[] {7, 15, 31}[r.nextInt(3)];
@@ -104,6 +107,9 @@ public final class LinkBench {
             for (int i = 0; i < n; i++) if (back[i] != w[i]) bad++;
             checked += n;
             data += 2L * n * (bits + 1) / 8;
+            long now = Math.min(frames, d.link().stats().framesSent() - a.stats().framesSent());
+            framesSent.accept((int) (now - reported));
+            reported = now;
         }
         Mark b = Mark.of(d);
         boolean equal;

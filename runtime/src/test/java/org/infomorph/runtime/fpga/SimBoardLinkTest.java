@@ -99,7 +99,7 @@ class SimBoardLinkTest {
     void aLossyLinkLosesNoWord() {
         int frames = Integer.getInteger("infomorph.lossyFrames", 300);
         try (FpgaDevice d = FpgaDevice.simulated(2, SimBoard.Faults.mixed(0.01, 9)).withCapacityFloor(RtlLockstepProperties.FLOOR)) {
-            LinkBench.Lossy l = LinkBench.lossy(d, DeviceImages.contract(), frames, 4, DeviceImages.batch(true, 50), DeviceImages.batch(false, 51), 2);
+            LinkBench.Lossy l = LinkBench.lossy(d, DeviceImages.contract(), frames, 4, DeviceImages.batch(true, 50), DeviceImages.batch(false, 51), 2, n -> {});
             System.out.printf("lossy link: %d frames, %d words checked, %d resent, %d NAKs, faults %s, goodput %.1f%% of the line rate, state equals L2: %b%n",
                     l.frames(), l.wordsChecked(), l.link().retransmissions(), l.link().naks(), l.faults(), 100 * l.goodput().shareOfLineRate(), l.stateEqualsModel());
             assertEquals(0, l.corruptions(), "undetected corruptions");
