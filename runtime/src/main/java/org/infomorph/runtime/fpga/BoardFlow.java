@@ -114,7 +114,7 @@ public final class BoardFlow {
         String synth = switch (family) {
             case "ice40" -> FpgaFamily.ICE40.synthCommand + " -top BoardTop -json BoardTop.json";
             case "ecp5" -> FpgaFamily.ECP5.synthCommand + " -top BoardTop -json BoardTop.json";
-            default -> "synth_xilinx -family xc7 -flatten -top BoardTop";
+            default -> FpgaFamily.XILINX7.synthCommand + " -flatten -top BoardTop";
         };
         Files.deleteIfExists(dir.resolve("synth.note"));
         try {
